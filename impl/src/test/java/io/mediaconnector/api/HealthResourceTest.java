@@ -7,6 +7,7 @@ import io.mediaconnector.generated.client.ApiResponse;
 import io.mediaconnector.generated.client.api.HealthApi;
 import jakarta.ws.rs.core.Application;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class HealthResourceTest extends JerseyTest {
     @Override
     protected Application configure() {
         forceSet(TestProperties.CONTAINER_PORT, "0"); // any free port: builds may run side by side
-        return new ResourceConfig(HealthResource.class);
+        return new ResourceConfig(HealthResource.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }
 
     @Test
