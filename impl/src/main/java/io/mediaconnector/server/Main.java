@@ -1,50 +1,59 @@
 package io.mediaconnector.server;
 
-import io.mediaconnector.api.HealthResource;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
+import io.mediaconnector.config.InvalidSettingsException;
+import io.mediaconnector.config.Settings;
+import io.mediaconnector.config.SettingsLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
 /** Command-line entry point of media-connector.jar. */
-@Command(name = "media-connector", mixinStandardHelpOptions = true,
-        subcommands = Main.Serve.class)
+@Command(name = "media-connector", mixinStandardHelpOptions = true, subcommands = Main.Serve.class)
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
-    /** Starts the HTTP server and blocks until the JVM is asked to stop. */
-    @Command(name = "serve", description = "Start the HTTP server.")
+    /** Starts the service and runs until SIGTERM/SIGINT, then shuts down gracefully. */
+    @Command(name = "serve", description = "Run the service (API and encoding workers).")
     static final class Serve implements Callable<Integer> {
+        @Option(names = "--port", description = "HTTP port (default 8080, or MEDIA_CONNECTOR_PORT).")
+        Integer port;
 
-        @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
-        int port;
-
-        @Option(names = "--data-dir", defaultValue = "./data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--data-dir", description = "Data directory (default ./data, or MEDIA_CONNECTOR_DATA_DIR).")
         Path dataDir;
 
         @Override
         public Integer call() throws InterruptedException {
-            ResourceConfig config = new ResourceConfig()
-                    .register(HealthResource.class)
-                    .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://0.0.0.0:" + port + "/"), config);
+            Settings settings;
+            try {
+                settings = new SettingsLoader(System.getenv()).load(port, dataDir);
+            } catch (InvalidSettingsException e) {
+                System.err.println("Invalid configuration: " + e.getMessage());
+                return 2;
+            }
+            Service service = Service.start(settings);
+            service.bootstrapSecret().ifPresent(secret -> System.out.println("""
+
+                    First start: created the admin API key below. It is shown only this once; store it now.
+                      %s
+                    """.formatted(secret)));
+            LOG.info("media-connector listening on port {} (public URL {}), data in {}",
+                    service.port(), settings.baseUrl(), settings.dataDir());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.shutdownNow();
+                LOG.info("shutting down");
+                service.close();
                 stopped.countDown();
             }, "shutdown"));
-            System.out.println("media-connector listening on port " + port + ", data in " + dataDir);
             stopped.await();
             return 0;
         }

@@ -1,0 +1,74 @@
+package io.mediaconnector.api;
+
+import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.problem.ProblemType;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A request body that may not grow past a limit (413) and whose stalled reads surface as
+ * 408, both as problems rather than as the I/O errors underneath.
+ */
+final class LimitedBody extends FilterInputStream {
+    private final long limit;
+    private long count;
+
+    LimitedBody(InputStream in, long limit) {
+        super(in);
+        this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = guarded(() -> super.read());
+        if (b >= 0) {
+            count(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = guarded(() -> super.read(buffer, offset, length));
+        if (n > 0) {
+            count(n);
+        }
+        return n;
+    }
+
+    private void count(long n) {
+        count += n;
+        if (count > limit) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than the limit of " + limit + " bytes.");
+        }
+    }
+
+    private interface Read {
+        int run() throws IOException;
+    }
+
+    private static int guarded(Read read) throws IOException {
+        try {
+            return read.run();
+        } catch (IOException e) {
+            if (isTimeout(e)) {
+                throw new ProblemException(ProblemType.REQUEST_TIMEOUT, "The request body did not arrive in time.");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

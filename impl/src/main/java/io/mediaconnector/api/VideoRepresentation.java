@@ -1,0 +1,47 @@
+package io.mediaconnector.api;
+
+import io.mediaconnector.generated.server.model.Video;
+import io.mediaconnector.generated.server.model.VideoStatus;
+import io.mediaconnector.video.UploadLinks;
+import io.mediaconnector.video.VideoState;
+
+/** Domain video → the contract's {@code Video} and {@code VideoStatus}. */
+public final class VideoRepresentation {
+    private final UploadLinks uploadLinks;
+
+    public VideoRepresentation(UploadLinks uploadLinks) {
+        this.uploadLinks = uploadLinks;
+    }
+
+    public Video of(io.mediaconnector.video.Video video) {
+        return new Video()
+                .id(video.id())
+                .originalFileName(video.storedFileName())
+                .uploadUri(video.uploadOpen() ? uploadLinks.uploadUri(video).orElse(null) : null)
+                .duration(video.durationSeconds())
+                .contentProtectionMode(video.contentProtection().wireName())
+                .contentProtectionKeyId(video.contentKeyId().orElse(null))
+                .inputStorageEncryptionMode(video.inputEncryption().wireName())
+                .inputStorageEncryptionSymmetricKey(null)
+                .inputStorageEncryptionIv(null)
+                .name(video.details().name())
+                .description(video.details().description())
+                .tags(video.details().tags())
+                .metadata(video.details().metadata())
+                .status(Video.StatusEnum.fromValue(video.state().wireName()))
+                .statusCode(video.state().code())
+                .playable(video.playable())
+                .created(video.created())
+                .updated(video.updated());
+    }
+
+    public VideoStatus statusOf(io.mediaconnector.video.Video video) {
+        VideoState state = video.state();
+        return new VideoStatus()
+                .statusCode(state.code())
+                .status(VideoStatus.StatusEnum.fromValue(state.wireName()))
+                .message(video.statusMessage())
+                .progress(video.progress())
+                .playable(video.playable());
+    }
+}

@@ -1,0 +1,50 @@
+package io.mediaconnector.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the service, validated once at start-up. README.md has the table of them;
+ * {@link SettingsLoader} reads them from command-line options and environment variables.
+ */
+public record Settings(
+        int port,
+        Path dataDir,
+        URI publicBaseUrl,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        int databasePoolSize,
+        Optional<String> bootstrapKey,
+        long maxRequestBodyBytes,
+        int maxUriLength,
+        Duration requestBodyTimeout,
+        int maxConcurrentRequests,
+        Duration shutdownGrace) {
+
+    public Settings {
+        require(port >= 0 && port <= 65535, "port must be 0..65535, was " + port);
+        require(databasePoolSize >= 1, "database pool size must be at least 1");
+        require(maxRequestBodyBytes >= 1024, "max request body must be at least 1024 bytes");
+        require(maxUriLength >= 256, "max URI length must be at least 256");
+        require(maxConcurrentRequests >= 1, "max concurrent requests must be at least 1");
+        require(!requestBodyTimeout.isNegative() && !requestBodyTimeout.isZero(), "request body timeout must be positive");
+        require(publicBaseUrl.isAbsolute() && (publicBaseUrl.getPath().isEmpty() || publicBaseUrl.getPath().equals("/")),
+                "public base URL must be absolute without a path, was " + publicBaseUrl);
+        bootstrapKey.ifPresent(key -> require(key.length() >= 16, "bootstrap key must be at least 16 characters"));
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidSettingsException(message);
+        }
+    }
+
+    /** The public base URL without a trailing slash, for building absolute links. */
+    public String baseUrl() {
+        String url = publicBaseUrl.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

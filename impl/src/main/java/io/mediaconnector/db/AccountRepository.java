@@ -1,0 +1,77 @@
+package io.mediaconnector.db;
+
+import io.mediaconnector.account.Account;
+import io.mediaconnector.account.ApiKey;
+import io.mediaconnector.account.Scope;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accounts and their API keys. */
+public final class AccountRepository {
+    private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(
+            rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class));
+    private static final RowMapper<ApiKey> KEY = (rs, ctx) -> new ApiKey(
+            rs.getObject("id", UUID.class),
+            rs.getObject("account_id", UUID.class),
+            rs.getString("name"),
+            Scope.decode(rs.getString("scopes")),
+            rs.getObject("created_at", OffsetDateTime.class),
+            Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)));
+
+    private final Jdbi jdbi;
+
+    public AccountRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void insert(Account account) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (id, name, created_at) VALUES (:id, :name, :created)")
+                .bind("id", account.id()).bind("name", account.name()).bind("created", account.created())
+                .execute());
+    }
+
+    public Optional<Account> find(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts WHERE id = :id")
+                .bind("id", id).map(ACCOUNT).findOne());
+    }
+
+    public void insertKey(ApiKey key, String secretHash) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO api_keys (id, account_id, name, key_hash, scopes, created_at)
+                        VALUES (:id, :account, :name, :hash, :scopes, :created)""")
+                .bind("id", key.id()).bind("account", key.accountId()).bind("name", key.name())
+                .bind("hash", secretHash).bind("scopes", Scope.encode(key.scopes())).bind("created", key.created())
+                .execute());
+    }
+
+    /** The live (not revoked) key with this secret hash. */
+    public Optional<ApiKey> findLiveKeyByHash(String secretHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
+                .bind("hash", secretHash).map(KEY).findOne());
+    }
+
+    public List<ApiKey> keysOf(UUID accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE account_id = :account ORDER BY created_at, id")
+                .bind("account", accountId).map(KEY).list());
+    }
+
+    public Optional<ApiKey> findKey(UUID accountId, UUID keyId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE account_id = :account AND id = :id")
+                .bind("account", accountId).bind("id", keyId).map(KEY).findOne());
+    }
+
+    public boolean revokeKey(UUID accountId, UUID keyId, OffsetDateTime when) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "UPDATE api_keys SET revoked_at = :when WHERE account_id = :account AND id = :id AND revoked_at IS NULL")
+                .bind("when", when).bind("account", accountId).bind("id", keyId).execute()) == 1;
+    }
+
+    public boolean anyKeyExists() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys").mapTo(Long.class).one()) > 0;
+    }
+}

@@ -1,0 +1,190 @@
+package io.mediaconnector.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaconnector.video.ContentProtection;
+import io.mediaconnector.video.InputEncryption;
+import io.mediaconnector.video.PageCursor;
+import io.mediaconnector.video.Video;
+import io.mediaconnector.video.Video.VideoDetails;
+import io.mediaconnector.video.VideoState;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Video records. Every read and write of an account's video is scoped by its account id. */
+public final class VideoRepository {
+    private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() { };
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final RowMapper<Video> rowMapper = this::map;
+
+    public VideoRepository(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    public void insert(Video video) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO videos (id, account_id, stored_file_name, name, description, tags_json, metadata_json,
+                                content_protection, content_key_id, input_encryption, state, status_message, progress,
+                                playable, duration_seconds, upload_open, version, created_at, updated_at)
+                            VALUES (:id, :account, :file, :name, :description, :tags, :metadata, :protection, :keyId,
+                                :encryption, :state, :message, :progress, :playable, :duration, :uploadOpen, :version,
+                                :created, :updated)""")
+                    .bind("id", video.id())
+                    .bind("account", video.accountId())
+                    .bind("file", video.storedFileName())
+                    .bind("name", video.details().name())
+                    .bind("description", video.details().description())
+                    .bind("tags", write(video.details().tags()))
+                    .bind("metadata", write(video.details().metadata()))
+                    .bind("protection", video.contentProtection().name())
+                    .bind("keyId", video.contentKeyId().orElse(null))
+                    .bind("encryption", video.inputEncryption().name())
+                    .bind("state", video.state().code())
+                    .bind("message", video.statusMessage())
+                    .bind("progress", video.progress())
+                    .bind("playable", video.playable())
+                    .bind("duration", video.durationSeconds())
+                    .bind("uploadOpen", video.uploadOpen())
+                    .bind("version", video.version())
+                    .bind("created", video.created())
+                    .bind("updated", video.updated())
+                    .execute();
+            insertTags(h, video.id(), video.details().tags());
+        });
+    }
+
+    public Optional<Video> find(UUID accountId, UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM videos WHERE id = :id AND account_id = :account")
+                .bind("id", id).bind("account", accountId).map(rowMapper).findOne());
+    }
+
+    /**
+     * Up to {@code limit} videos of the account, newest first, strictly after the cursor, in
+     * the given state and with the given tag when those are set.
+     */
+    public List<Video> page(UUID accountId, VideoState state, String tag, PageCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM videos v WHERE v.account_id = :account");
+        if (state != null) {
+            sql.append(" AND v.state = :state");
+        }
+        if (tag != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM video_tags t WHERE t.video_id = v.id AND t.tag = :tag)");
+        }
+        if (after != null) {
+            sql.append(" AND (v.created_at < :afterCreated OR (v.created_at = :afterCreated AND v.id < :afterId))");
+        }
+        sql.append(" ORDER BY v.created_at DESC, v.id DESC FETCH FIRST :limit ROWS ONLY");
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql.toString()).bind("account", accountId).bind("limit", limit);
+            if (state != null) {
+                query.bind("state", state.code());
+            }
+            if (tag != null) {
+                query.bind("tag", tag);
+            }
+            if (after != null) {
+                query.bind("afterCreated", after.created()).bind("afterId", after.id());
+            }
+            return query.map(rowMapper).list();
+        });
+    }
+
+    /**
+     * Replaces the details if the video's version is {@code expectedVersion} (when given).
+     * Returns false when no row matched: the video is gone or changed meanwhile.
+     */
+    public boolean updateDetails(UUID accountId, UUID id, Long expectedVersion, VideoDetails details,
+                                 OffsetDateTime updated) {
+        return jdbi.inTransaction(h -> {
+            int rows = h.createUpdate("""
+                            UPDATE videos SET name = :name, description = :description, tags_json = :tags,
+                                metadata_json = :metadata, version = version + 1, updated_at = :updated
+                            WHERE id = :id AND account_id = :account"""
+                            + (expectedVersion != null ? " AND version = :expected" : ""))
+                    .bind("name", details.name())
+                    .bind("description", details.description())
+                    .bind("tags", write(details.tags()))
+                    .bind("metadata", write(details.metadata()))
+                    .bind("updated", updated)
+                    .bind("id", id)
+                    .bind("account", accountId)
+                    .bind("expected", expectedVersion)
+                    .execute();
+            if (rows == 1) {
+                h.createUpdate("DELETE FROM video_tags WHERE video_id = :id").bind("id", id).execute();
+                insertTags(h, id, details.tags());
+            }
+            return rows == 1;
+        });
+    }
+
+    public boolean delete(UUID accountId, UUID id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM videos WHERE id = :id AND account_id = :account")
+                .bind("id", id).bind("account", accountId).execute()) == 1;
+    }
+
+    private void insertTags(Handle h, UUID videoId, List<String> tags) {
+        for (int i = 0; i < tags.size(); i++) {
+            h.createUpdate("INSERT INTO video_tags (video_id, tag, position) VALUES (:id, :tag, :position)")
+                    .bind("id", videoId).bind("tag", tags.get(i)).bind("position", i).execute();
+        }
+    }
+
+    private Video map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        VideoDetails details = new VideoDetails(
+                rs.getString("name"),
+                rs.getString("description"),
+                read(rs.getString("tags_json"), TAGS),
+                read(rs.getString("metadata_json"), METADATA));
+        return new Video(
+                rs.getObject("id", UUID.class),
+                rs.getObject("account_id", UUID.class),
+                rs.getString("stored_file_name"),
+                details,
+                ContentProtection.valueOf(rs.getString("content_protection")),
+                Optional.ofNullable(rs.getString("content_key_id")),
+                InputEncryption.valueOf(rs.getString("input_encryption")),
+                VideoState.fromCode(rs.getInt("state")),
+                rs.getString("status_message"),
+                rs.getInt("progress"),
+                rs.getBoolean("playable"),
+                rs.getInt("duration_seconds"),
+                rs.getBoolean("upload_open"),
+                rs.getLong("version"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.mediaconnector.server;
+
+import io.mediaconnector.config.Settings;
+import io.mediaconnector.support.Randomness;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One running node: its components and its HTTP server, started and stopped together. */
+public final class Service implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    private final Components components;
+    private final HttpServer server;
+    private final Optional<String> bootstrapSecret;
+
+    private Service(Components components, HttpServer server, Optional<String> bootstrapSecret) {
+        this.components = components;
+        this.server = server;
+        this.bootstrapSecret = bootstrapSecret;
+    }
+
+    public static Service start(Settings settings) {
+        return start(settings, Clock.systemUTC(), Randomness.secure());
+    }
+
+    public static Service start(Settings settings, Clock clock, Randomness randomness) {
+        Components components = new Components(settings, clock, randomness);
+        try {
+            Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
+                    URI.create("http://0.0.0.0:" + settings.port() + "/"), ApiApplication.create(components), false);
+            for (NetworkListener listener : server.getListeners()) {
+                // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
+                listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
+                listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            server.start();
+            return new Service(components, server, bootstrap);
+        } catch (IOException e) {
+            components.close();
+            throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
+        } catch (RuntimeException e) {
+            components.close();
+            throw e;
+        }
+    }
+
+    /** The port actually bound (differs from the setting when that was 0). */
+    public int port() {
+        return server.getListeners().iterator().next().getPort();
+    }
+
+    /** The admin key created on the very first start, to show the operator once. */
+    public Optional<String> bootstrapSecret() {
+        return bootstrapSecret;
+    }
+
+    /** Stops taking connections, lets requests in flight finish within the grace period, closes pools. */
+    @Override
+    public void close() {
+        long graceMillis = components.settings.shutdownGrace().toMillis();
+        try {
+            server.shutdown(graceMillis, TimeUnit.MILLISECONDS).get(graceMillis + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("HTTP server did not drain within {} ms; stopping it", graceMillis);
+            server.shutdownNow();
+        }
+        components.close();
+        LOG.info("stopped");
+    }
+}

@@ -1,0 +1,106 @@
+package io.mediaconnector.video;
+
+import io.mediaconnector.account.Caller;
+import io.mediaconnector.db.VideoRepository;
+import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.support.Randomness;
+import io.mediaconnector.video.Video.VideoDetails;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The lifecycle of video records: create, read, list, update details, delete. */
+public final class VideoService {
+    private final VideoRepository videos;
+    private final VideoRules rules;
+    private final VideoRemoval removal;
+    private final Clock clock;
+    private final Randomness randomness;
+
+    public VideoService(VideoRepository videos, VideoRules rules, VideoRemoval removal, Clock clock,
+                        Randomness randomness) {
+        this.videos = videos;
+        this.rules = rules;
+        this.removal = removal;
+        this.clock = clock;
+        this.randomness = randomness;
+    }
+
+    public Video create(Caller caller, NewVideo request) {
+        String extension = rules.extensionOf(request.originalFileName());
+        ContentProtection protection = rules.contentProtection(request.contentProtectionMode());
+        InputEncryption encryption = rules.inputEncryption(request.inputStorageEncryptionMode());
+        if (protection == ContentProtection.AES128) {
+            throw ProblemException.notImplemented("ContentProtectionMode AES128 (encrypted playback)");
+        }
+        if (encryption == InputEncryption.AES256) {
+            throw ProblemException.notImplemented("InputStorageEncryptionMode AES256 (encrypted upload)");
+        }
+        VideoDetails details = new VideoDetails(
+                rules.name(request.name(), request.originalFileName()),
+                rules.description(request.description()),
+                rules.tags(request.tags()),
+                rules.metadata(request.metadata()));
+        OffsetDateTime now = now();
+        Video video = new Video(randomness.newId(), caller.accountId(), randomness.newId() + "." + extension, details,
+                protection, Optional.empty(), encryption, VideoState.CREATED, VideoState.CREATED.defaultMessage(),
+                0, false, 0, true, 1, now, now);
+        videos.insert(video);
+        return video;
+    }
+
+    public Video get(Caller caller, UUID id) {
+        return videos.find(caller.accountId(), id).orElseThrow(ProblemException::videoNotFound);
+    }
+
+    public VideoPage list(Caller caller, String status, String tag, int pageSize, String pageToken) {
+        VideoState state = rules.stateFilter(status);
+        PageCursor after = pageToken == null || pageToken.isBlank() ? null : PageCursor.decode(pageToken);
+        String tagFilter = tag == null || tag.isBlank() ? null : tag.trim();
+        List<Video> rows = videos.page(caller.accountId(), state, tagFilter, after, pageSize + 1);
+        if (rows.size() <= pageSize) {
+            return new VideoPage(rows, Optional.empty());
+        }
+        List<Video> page = rows.subList(0, pageSize);
+        return new VideoPage(page, Optional.of(PageCursor.after(page.get(page.size() - 1))));
+    }
+
+    /**
+     * Replaces name, description, tags and metadata. With {@code expectedVersion} set, only if
+     * nobody changed the video since that version (else 412).
+     */
+    public Video updateDetails(Caller caller, UUID id, Long expectedVersion, VideoDetails requested) {
+        Video current = get(caller, id);
+        VideoDetails details = new VideoDetails(
+                requested.name() == null ? current.details().name() : rules.checkedName(requested.name()),
+                requested.description() == null ? current.details().description() : rules.description(requested.description()),
+                requested.tags() == null ? current.details().tags() : rules.tags(requested.tags()),
+                requested.metadata() == null ? current.details().metadata() : rules.metadata(requested.metadata()));
+        if (!videos.updateDetails(caller.accountId(), id, expectedVersion, details, now())) {
+            if (videos.find(caller.accountId(), id).isEmpty()) {
+                throw ProblemException.videoNotFound();
+            }
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The video changed since the ETag in If-Match; read it again and retry.");
+        }
+        return get(caller, id);
+    }
+
+    public void delete(Caller caller, UUID id) {
+        Video video = get(caller, id);
+        removal.beforeDelete(video);
+        videos.delete(caller.accountId(), id);
+        removal.afterDelete(video);
+    }
+
+    private OffsetDateTime now() {
+        // Stored with microsecond precision; truncating here keeps page cursors exact.
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}
