@@ -1,0 +1,47 @@
+package io.mediaconnector.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsLoaderTest {
+    @Test
+    void defaultsNeedNothingInstalled() {
+        Settings settings = new SettingsLoader(Map.of()).load(null, null);
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.databaseUrl()).startsWith("jdbc:h2:file:").contains("data");
+        assertThat(settings.baseUrl()).isEqualTo("http://localhost:8080");
+        assertThat(settings.bootstrapKey()).isEmpty();
+    }
+
+    @Test
+    void optionsOverrideEnvironmentWhichOverridesDefaults() {
+        Map<String, String> env = Map.of(
+                "MEDIA_CONNECTOR_PORT", "9000",
+                "MEDIA_CONNECTOR_PUBLIC_URL", "https://video.example.org/",
+                "MEDIA_CONNECTOR_REQUEST_BODY_TIMEOUT", "PT5S",
+                "MEDIA_CONNECTOR_BOOTSTRAP_KEY", "0123456789abcdef");
+        Settings settings = new SettingsLoader(env).load(9100, Path.of("/tmp/x"));
+        assertThat(settings.port()).isEqualTo(9100);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(settings.baseUrl()).isEqualTo("https://video.example.org");
+        assertThat(settings.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.bootstrapKey()).contains("0123456789abcdef");
+    }
+
+    @Test
+    void invalidValuesNameTheSetting() {
+        assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_PORT", "eighty")).load(null, null))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("MEDIA_CONNECTOR_PORT");
+        assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_PUBLIC_URL", "http://x/some/path")).load(null, null))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("public base URL");
+        assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_BOOTSTRAP_KEY", "short")).load(null, null))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("bootstrap key");
+    }
+}
