@@ -1,6 +1,5 @@
 package io.mediaconnector.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -39,14 +38,15 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
             String property = open < 0 ? "A required property" : message.substring(open + 1, message.indexOf('\'', open + 1));
             return Problems.response(current, ProblemType.INVALID_REQUEST, property + " is required.");
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return Problems.response(current, ProblemType.INVALID_REQUEST,
-                    "The value of '" + path(mapping) + "' has the wrong type or format.");
+        if (e instanceof JsonMappingException mapping) {
+            String detail = mapping.getPath().isEmpty()
+                    ? "The request body must be a JSON object as the contract describes."
+                    : "The value of '" + path(mapping) + "' has the wrong type or format.";
+            return Problems.response(current, ProblemType.INVALID_REQUEST, detail);
         }
         String location = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String reason = e instanceof JsonParseException ? "The request body is not valid JSON" : "The request body cannot be read as JSON";
-        return Problems.response(current, ProblemType.MALFORMED_JSON, reason + location + ".");
+        return Problems.response(current, ProblemType.MALFORMED_JSON, "The request body is not valid JSON" + location + ".");
     }
 
     private static String where(JsonMappingException e) {

@@ -1,0 +1,71 @@
+package io.mediaconnector.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's run command: the fat jar on embedded defaults, its first-start key, SIGTERM. */
+class ServeCommandIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void firstStartPrintsAnAdminKeyOnceAndSigtermStopsGracefully() throws Exception {
+        Path jar = Path.of("target/media-connector.jar");
+        assertThat(jar).exists();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+                "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        String key = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern keyLine = Pattern.compile("^\\s+(mc_\\S+)$");
+            String line;
+            while ((line = out.readLine()) != null) {
+                output.add(line);
+                Matcher matcher = keyLine.matcher(line);
+                if (matcher.matches()) {
+                    key = matcher.group(1);
+                }
+                if (line.contains("listening on port")) {
+                    break;
+                }
+            }
+            assertThat(key).as(String.join("\n", output)).isNotNull();
+
+            SpecCheckedHttp http = new SpecCheckedHttp("http://localhost:" + port);
+            HttpResponse<String> list = http.send(http.request("/api/Videos", key).GET());
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(Files.exists(dataDir.resolve("db"))).isTrue();
+
+            // Process.destroy() would also close our end of its output; send SIGTERM ourselves.
+            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            while ((line = out.readLine()) != null) {
+                output.add(line);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(process.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
+        assertThat(output).anyMatch(line -> line.contains("shutting down"));
+        assertThat(output).anyMatch(line -> line.contains("stopped"));
+    }
+}
