@@ -5,6 +5,7 @@ import io.mediaconnector.problem.ProblemException;
 import io.mediaconnector.support.Randomness;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,17 +21,25 @@ import java.util.UUID;
  */
 public final class AccountService {
     private static final String KEY_PREFIX = "mc_";
+    private static final int MAX_CACHED_KEYS = 10_000;
 
     private final AccountRepository accounts;
     private final KeyHasher hasher;
     private final Clock clock;
     private final Randomness randomness;
+    private final KeyAuthenticationCache authenticated;
 
-    public AccountService(AccountRepository accounts, KeyHasher hasher, Clock clock, Randomness randomness) {
+    /**
+     * {@code keyCacheTtl}: how long a successful authentication is remembered, so how long a key
+     * revoked through another node may still work here (zero: every request looks the key up).
+     */
+    public AccountService(AccountRepository accounts, KeyHasher hasher, Clock clock, Randomness randomness,
+                          Duration keyCacheTtl) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.clock = clock;
         this.randomness = randomness;
+        this.authenticated = new KeyAuthenticationCache(clock, keyCacheTtl, MAX_CACHED_KEYS);
     }
 
     /** A key and its secret, which exists only in this answer. */
@@ -41,8 +50,15 @@ public final class AccountService {
         if (secret == null || secret.isEmpty() || secret.length() > 256) {
             return Optional.empty();
         }
-        return accounts.findLiveKeyByHash(hasher.hash(secret))
+        String hash = hasher.hash(secret);
+        Optional<Caller> remembered = authenticated.get(hash);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        Optional<Caller> caller = accounts.findLiveKeyByHash(hash)
                 .map(key -> new Caller(key.accountId(), key.id(), key.scopes()));
+        caller.ifPresent(live -> authenticated.remember(hash, live));
+        return caller;
     }
 
     public Account createAccount(String name) {
@@ -68,6 +84,7 @@ public final class AccountService {
         if (key.revoked().isPresent() || !accounts.revokeKey(accountId, keyId, now())) {
             throw ProblemException.conflict("The API key is already revoked.");
         }
+        authenticated.forget(keyId);
     }
 
     /**

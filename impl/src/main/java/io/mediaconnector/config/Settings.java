@@ -22,7 +22,11 @@ public record Settings(
         int maxUriLength,
         Duration requestBodyTimeout,
         int maxConcurrentRequests,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration apiKeyCacheTtl) {
+
+    /** A revoked key may keep working on other nodes this long at most. */
+    public static final Duration MAX_API_KEY_CACHE_TTL = Duration.ofMinutes(1);
 
     public Settings {
         require(port >= 0 && port <= 65535, "port must be 0..65535, was " + port);
@@ -33,6 +37,8 @@ public record Settings(
         require(!requestBodyTimeout.isNegative() && !requestBodyTimeout.isZero(), "request body timeout must be positive");
         require(publicBaseUrl.isAbsolute() && (publicBaseUrl.getPath().isEmpty() || publicBaseUrl.getPath().equals("/")),
                 "public base URL must be absolute without a path, was " + publicBaseUrl);
+        require(!apiKeyCacheTtl.isNegative() && apiKeyCacheTtl.compareTo(MAX_API_KEY_CACHE_TTL) <= 0,
+                "API key cache TTL must be 0.." + MAX_API_KEY_CACHE_TTL + " (revocation waits for it), was " + apiKeyCacheTtl);
         bootstrapKey.ifPresent(key -> require(key.length() >= 16, "bootstrap key must be at least 16 characters"));
     }
 

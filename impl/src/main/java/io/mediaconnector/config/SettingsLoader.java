@@ -37,7 +37,8 @@ public final class SettingsLoader {
                 get("MAX_URI_LENGTH", Integer::parseInt, 8192),
                 get("REQUEST_BODY_TIMEOUT", Duration::parse, Duration.ofSeconds(30)),
                 get("MAX_CONCURRENT_REQUESTS", Integer::parseInt, 512),
-                get("SHUTDOWN_GRACE", Duration::parse, Duration.ofSeconds(20)));
+                get("SHUTDOWN_GRACE", Duration::parse, Duration.ofSeconds(20)),
+                get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)));
     }
 
     private <T> T get(String name, Function<String, T> parse, T fallback) {

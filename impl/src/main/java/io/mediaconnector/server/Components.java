@@ -34,7 +34,8 @@ public final class Components implements AutoCloseable {
         this.json = Json.newMapper();
         this.database = Database.open(settings);
         this.formats = new InputFormats();
-        this.accounts = new AccountService(new AccountRepository(database.jdbi()), new KeyHasher(), clock, randomness);
+        this.accounts = new AccountService(new AccountRepository(database.jdbi()), new KeyHasher(), clock, randomness,
+                settings.apiKeyCacheTtl());
         VideoRepository videoRepository = new VideoRepository(database.jdbi(), json);
         this.videos = new VideoService(videoRepository, new VideoRules(formats), VideoRemoval.NOTHING_ELSE, clock, randomness);
         UploadLinks noUploadYet = video -> Optional.empty();

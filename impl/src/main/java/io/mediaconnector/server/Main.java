@@ -1,5 +1,6 @@
 package io.mediaconnector.server;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.mediaconnector.config.InvalidSettingsException;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.config.SettingsLoader;
@@ -52,10 +53,18 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("shutting down");
                 service.close();
+                flushLogs();
                 stopped.countDown();
             }, "shutdown"));
             stopped.await();
             return 0;
+        }
+
+        /** Writes out log lines still queued for the background appender (the access log). */
+        private static void flushLogs() {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+                logback.stop();
+            }
         }
     }
 }
