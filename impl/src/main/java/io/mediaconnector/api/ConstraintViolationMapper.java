@@ -5,13 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.glassfish.jersey.server.ContainerRequest;
 
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /** Breaches of the contract's constraints (required, sizes, ranges): 400 listing each. */
 public final class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
@@ -28,15 +28,24 @@ public final class ConstraintViolationMapper implements ExceptionMapper<Constrai
     }
 
     private static String describe(ConstraintViolation<?> violation) {
-        String field = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .filter(node -> node.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || node.getKind() == jakarta.validation.ElementKind.PARAMETER)
-                .map(Path.Node::getName)
-                .reduce((first, second) -> second)
-                .orElse("request body");
-        if (field.endsWith("Create") || field.endsWith("Update")) {
-            field = "request body";
+        Path.Node leaf = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                leaf = node;
+            }
         }
-        return field + " " + violation.getMessage();
+        return name(leaf) + " " + violation.getMessage();
+    }
+
+    /** Body properties by their wire name (PascalCase), parameters by their own, the body as a whole plainly. */
+    private static String name(Path.Node node) {
+        if (node == null) {
+            return "request body";
+        }
+        String name = node.getName();
+        if (node.getKind() == ElementKind.PROPERTY) {
+            return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        }
+        return name.endsWith("Create") || name.endsWith("Update") ? "request body" : name;
     }
 }

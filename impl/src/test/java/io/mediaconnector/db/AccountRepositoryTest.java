@@ -32,7 +32,7 @@ class AccountRepositoryTest {
     void open() {
         database = TestDatabase.open(dir);
         repository = new AccountRepository(database.jdbi());
-        accounts = new AccountService(repository, new KeyHasher(), Clock.systemUTC(), Randomness.secure());
+        accounts = new AccountService(repository, new KeyHasher(), Clock.systemUTC(), Randomness.secure(), java.time.Duration.ZERO);
     }
 
     @AfterEach
