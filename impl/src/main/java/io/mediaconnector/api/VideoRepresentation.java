@@ -1,5 +1,6 @@
 package io.mediaconnector.api;
 
+import io.mediaconnector.generated.server.model.Rendition;
 import io.mediaconnector.generated.server.model.Video;
 import io.mediaconnector.generated.server.model.VideoStatus;
 import io.mediaconnector.video.UploadLinks;
@@ -42,6 +43,9 @@ public final class VideoRepresentation {
                 .status(VideoStatus.StatusEnum.fromValue(state.wireName()))
                 .message(video.statusMessage())
                 .progress(video.progress())
-                .playable(video.playable());
+                .playable(video.playable())
+                .renditions(video.publication().renditions().stream()
+                        .map(r -> new Rendition().width(r.width()).height(r.height()).bitrate(r.bitrate()))
+                        .toList());
     }
 }

@@ -2,14 +2,19 @@ package io.mediaconnector.api;
 
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.generated.server.api.VideosApi;
+import io.mediaconnector.generated.server.model.PlaybackEndpoint;
+import io.mediaconnector.generated.server.model.Thumbnail;
 import io.mediaconnector.generated.server.model.VideoCreate;
 import io.mediaconnector.generated.server.model.VideoUpdate;
+import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.video.NewVideo;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.Video.VideoDetails;
 import io.mediaconnector.video.VideoPage;
 import io.mediaconnector.video.VideoService;
+import io.mediaconnector.video.VideoState;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Context;
@@ -24,18 +29,26 @@ import java.util.UUID;
 /** The Video resource of the contract: thin, every rule lives in {@link VideoService}. */
 @Singleton
 public class VideosResource implements VideosApi {
+    /** How long a client polling Status should wait while a video processes. */
+    private static final String RETRY_AFTER_SECONDS = "2";
+
     private final VideoService videos;
     private final VideoRepresentation representation;
     private final Settings settings;
+    private final UploadCompletion uploads;
+    private final PlaybackService playback;
 
     @Context
     private SecurityContext security;
 
     @Inject
-    public VideosResource(VideoService videos, VideoRepresentation representation, Settings settings) {
+    public VideosResource(VideoService videos, VideoRepresentation representation, Settings settings,
+                          UploadCompletion uploads, PlaybackService playback) {
         this.videos = videos;
         this.representation = representation;
         this.settings = settings;
+        this.uploads = uploads;
+        this.playback = playback;
     }
 
     @Override
@@ -88,20 +101,28 @@ public class VideosResource implements VideosApi {
 
     @Override
     public Response markVideoComplete(UUID id) {
-        videos.get(Callers.of(security), id);
-        throw ProblemException.notImplemented("MarkComplete (encoding)");
+        Video video = uploads.markComplete(Callers.of(security), id);
+        return Response.accepted(representation.statusOf(video))
+                .location(URI.create(videoUri(id) + "/Status"))
+                .build();
     }
 
     @Override
     public Response getVideoStatus(UUID id) {
         Video video = videos.get(Callers.of(security), id);
-        return Response.ok(representation.statusOf(video)).build();
+        Response.ResponseBuilder response = Response.ok(representation.statusOf(video));
+        if (video.state() == VideoState.PROCESSING) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     @Override
     public Response getPlaybackEndpoint(UUID id, String endpointType) {
-        videos.get(Callers.of(security), id);
-        throw ProblemException.notImplemented("PlaybackEndpoint (playback)");
+        PlaybackService.Endpoint endpoint = playback.endpoint(Callers.of(security), id, endpointType);
+        return Response.ok(new PlaybackEndpoint()
+                .type(PlaybackEndpoint.TypeEnum.fromValue(endpoint.type().wireName()))
+                .playbackUrl(endpoint.url())).build();
     }
 
     @Override
@@ -112,14 +133,22 @@ public class VideosResource implements VideosApi {
 
     @Override
     public Response listThumbnails(UUID id) {
-        videos.get(Callers.of(security), id);
-        throw ProblemException.notImplemented("Thumbnails");
+        return Response.ok(playback.thumbnails(Callers.of(security), id).stream()
+                .map(VideosResource::thumbnail).toList()).build();
     }
 
     @Override
     public Response getThumbnail(UUID id, Integer index) {
-        videos.get(Callers.of(security), id);
-        throw ProblemException.notImplemented("Thumbnails");
+        return Response.temporaryRedirect(playback.thumbnail(Callers.of(security), id, index)).build();
+    }
+
+    private static Thumbnail thumbnail(PlaybackService.ThumbnailLink link) {
+        return new Thumbnail()
+                .kind(link.thumbnail().poster() ? Thumbnail.KindEnum.POSTER : Thumbnail.KindEnum.THUMBNAIL)
+                .height(link.thumbnail().height())
+                .index(link.thumbnail().index())
+                .time(link.thumbnail().timeSeconds())
+                .url(link.url());
     }
 
     private URI videoUri(UUID id) {

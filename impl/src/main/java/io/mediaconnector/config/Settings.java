@@ -23,6 +23,7 @@ public record Settings(
         Duration requestBodyTimeout,
         int maxConcurrentRequests,
         Duration shutdownGrace,
+        Media media,
         Duration apiKeyCacheTtl) {
 
     /** A revoked key may keep working on other nodes this long at most. */

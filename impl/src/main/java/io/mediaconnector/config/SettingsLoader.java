@@ -38,7 +38,26 @@ public final class SettingsLoader {
                 get("REQUEST_BODY_TIMEOUT", Duration::parse, Duration.ofSeconds(30)),
                 get("MAX_CONCURRENT_REQUESTS", Integer::parseInt, 512),
                 get("SHUTDOWN_GRACE", Duration::parse, Duration.ofSeconds(20)),
+                media(),
                 get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)));
+    }
+
+    private Media media() {
+        Optional<Path> ffmpeg = Optional.ofNullable(get("FFMPEG", Path::of, null));
+        Optional<Path> ffprobe = Optional.ofNullable(get("FFPROBE", Path::of, null));
+        if (ffmpeg.isPresent() != ffprobe.isPresent()) {
+            throw new InvalidSettingsException("set both MEDIA_CONNECTOR_FFMPEG and MEDIA_CONNECTOR_FFPROBE, or neither");
+        }
+        return new Media(
+                get("WORKERS", Integer::parseInt, 1),
+                get("JOB_MAX_ATTEMPTS", Integer::parseInt, 3),
+                get("JOB_LEASE", Duration::parse, Duration.ofSeconds(30)),
+                get("JOB_POLL_INTERVAL", Duration::parse, Duration.ofMillis(500)),
+                get("MAX_UPLOAD_BYTES", Long::parseLong, 50L * 1024 * 1024 * 1024),
+                get("UPLOAD_SAS_VALIDITY", Duration::parse, Duration.ofHours(12)),
+                get("PLAYBACK_URL_VALIDITY", Duration::parse, Duration.ofHours(1)),
+                Optional.ofNullable(get("SIGNING_SECRET", Function.identity(), null)),
+                ffmpeg.map(path -> new Media.SystemFfmpeg(path, ffprobe.orElseThrow())));
     }
 
     private <T> T get(String name, Function<String, T> parse, T fallback) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.video.ContentProtection;
 import io.mediaconnector.video.InputEncryption;
 import io.mediaconnector.video.PageCursor;
+import io.mediaconnector.video.Publication;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.Video.VideoDetails;
 import io.mediaconnector.video.VideoState;
@@ -27,6 +28,8 @@ import java.util.UUID;
 public final class VideoRepository {
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() { };
+    private static final TypeReference<List<Publication.PublishedRendition>> RENDITIONS = new TypeReference<>() { };
+    private static final TypeReference<List<Publication.PublishedThumbnail>> THUMBNAILS = new TypeReference<>() { };
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -140,6 +143,93 @@ public final class VideoRepository {
                 .bind("id", id).bind("account", accountId).execute()) == 1;
     }
 
+    /** Any account's video: for workers and the streaming endpoint, never for an API caller. */
+    public Optional<Video> findAny(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM videos WHERE id = :id")
+                .bind("id", id).map(rowMapper).findOne());
+    }
+
+    public Optional<Video> findByLocator(String locator) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM videos WHERE playback_locator = :locator")
+                .bind("locator", locator).map(rowMapper).findOne());
+    }
+
+    /**
+     * Closes the upload, moves the video to Processing and queues its encoding job, in one
+     * transaction (a crash never leaves a Processing video without a job). False when the
+     * upload was already closed.
+     */
+    public boolean closeUploadAndQueueEncoding(UUID accountId, UUID id, UUID jobId, int maxAttempts,
+                                               String message, OffsetDateTime now) {
+        return jdbi.inTransaction(h -> {
+            int rows = h.createUpdate("""
+                            UPDATE videos SET upload_open = FALSE, state = :state, status_message = :message,
+                                progress = 0, version = version + 1, updated_at = :now
+                            WHERE id = :id AND account_id = :account AND upload_open = TRUE""")
+                    .bind("state", VideoState.PROCESSING.code()).bind("message", message).bind("now", now)
+                    .bind("id", id).bind("account", accountId).execute();
+            if (rows == 0) {
+                return false;
+            }
+            h.createUpdate("""
+                            INSERT INTO encoding_jobs (id, video_id, state, attempts, max_attempts, run_after,
+                                created_at, updated_at)
+                            VALUES (:job, :video, 'QUEUED', 0, :max, :now, :now, :now)""")
+                    .bind("job", jobId).bind("video", id).bind("max", maxAttempts).bind("now", now).execute();
+            return true;
+        });
+    }
+
+    public void recordDuration(UUID id, int seconds, OffsetDateTime now) {
+        update(id, "duration_seconds = :value", seconds, now);
+    }
+
+    /** Progress only moves forward, and only while the video is processing. */
+    public void recordProgress(UUID id, int percent, OffsetDateTime now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE videos SET progress = :percent, version = version + 1, updated_at = :now
+                        WHERE id = :id AND state = :processing AND progress < :percent""")
+                .bind("percent", percent).bind("now", now).bind("id", id)
+                .bind("processing", VideoState.PROCESSING.code()).execute());
+    }
+
+    public void recordStatusMessage(UUID id, String message, OffsetDateTime now) {
+        update(id, "status_message = :value", message, now);
+    }
+
+    /** Makes a published output set current; with {@code completed}, the video is done. */
+    public void publish(UUID id, Publication publication, boolean completed, String message, OffsetDateTime now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE videos SET playback_locator = :locator, output_set = :set, renditions_json = :renditions,
+                            thumbnails_json = :thumbnails, playable = TRUE, state = :state, status_message = :message,
+                            progress = :progress, version = version + 1, updated_at = :now
+                        WHERE id = :id""")
+                .bind("locator", publication.locator().orElseThrow())
+                .bind("set", publication.outputSet().orElseThrow().name())
+                .bind("renditions", write(publication.renditions()))
+                .bind("thumbnails", write(publication.thumbnails()))
+                .bind("state", (completed ? VideoState.COMPLETED : VideoState.PROCESSING).code())
+                .bind("message", message)
+                .bind("progress", completed ? 100 : 0)
+                .bind("now", now)
+                .bind("id", id)
+                .execute());
+    }
+
+    public void fail(UUID id, String message, OffsetDateTime now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE videos SET state = :state, status_message = :message, version = version + 1, updated_at = :now
+                        WHERE id = :id""")
+                .bind("state", VideoState.FAILED.code()).bind("message", message).bind("now", now).bind("id", id)
+                .execute());
+    }
+
+    private void update(UUID id, String assignment, Object value, OffsetDateTime now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE videos SET " + assignment
+                        + ", version = version + 1, updated_at = :now WHERE id = :id")
+                .bind("value", value).bind("now", now).bind("id", id).execute());
+    }
+
     private void insertTags(Handle h, UUID videoId, List<String> tags) {
         for (int i = 0; i < tags.size(); i++) {
             h.createUpdate("INSERT INTO video_tags (video_id, tag, position) VALUES (:id, :tag, :position)")
@@ -167,9 +257,19 @@ public final class VideoRepository {
                 rs.getBoolean("playable"),
                 rs.getInt("duration_seconds"),
                 rs.getBoolean("upload_open"),
+                publication(rs),
                 rs.getLong("version"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private Publication publication(ResultSet rs) throws SQLException {
+        String outputSet = rs.getString("output_set");
+        return new Publication(
+                Optional.ofNullable(rs.getString("playback_locator")),
+                Optional.ofNullable(outputSet).map(Publication.OutputSet::valueOf),
+                read(rs.getString("renditions_json"), RENDITIONS),
+                read(rs.getString("thumbnails_json"), THUMBNAILS));
     }
 
     private String write(Object value) {

@@ -22,10 +22,24 @@ import io.mediaconnector.config.Settings;
 import io.mediaconnector.db.Database;
 import io.mediaconnector.video.InputFormats;
 import io.mediaconnector.video.VideoService;
+import io.mediaconnector.db.VideoRepository;
+import io.mediaconnector.playback.PlaybackService;
+import io.mediaconnector.playback.StreamingResource;
+import io.mediaconnector.playback.UrlSigner;
+import io.mediaconnector.processing.UploadCompletion;
+import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.upload.AzureErrorMapper;
+import io.mediaconnector.upload.AzureHeadersFilter;
+import io.mediaconnector.upload.BlobEndpoint;
+import io.mediaconnector.upload.BlobEndpointSettings;
+import io.mediaconnector.upload.SasSigner;
+import io.mediaconnector.upload.UploadTargets;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+
+import java.time.Clock;
 
 /** The one place where every resource, filter and mapper of the HTTP API is registered. */
 public final class ApiApplication {
@@ -62,6 +76,14 @@ public final class ApiApplication {
                 bind(components.accounts).to(AccountService.class);
                 bind(components.videos).to(VideoService.class);
                 bind(components.representation).to(VideoRepresentation.class);
+                bind(components.videoRepository).to(VideoRepository.class);
+                bind(components.blobStore).to(BlobStore.class);
+                bind(components.sasSigner).to(SasSigner.class);
+                bind(components.uploadTargets).to(UploadTargets.class);
+                bind(components.blobEndpointSettings).to(BlobEndpointSettings.class);
+                bind(components.uploads).to(UploadCompletion.class);
+                bind(components.urlSigner).to(UrlSigner.class);
+                bind(components.playback).to(PlaybackService.class);
             }
         });
         config.register(VideosResource.class);
@@ -69,6 +91,10 @@ public final class ApiApplication {
         config.register(AccountsResource.class);
         config.register(HealthResource.class);
         config.register(ContractResource.class);
+        config.register(StreamingResource.class);
+        config.register(BlobEndpoint.class);
+        config.register(AzureErrorMapper.class);
+        config.register(new AzureHeadersFilter(Clock.systemUTC(), components.blobEndpointSettings.defaultVersion()));
         return config;
     }
 }

@@ -4,46 +4,125 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.KeyHasher;
 import io.mediaconnector.api.VideoRepresentation;
+import io.mediaconnector.config.Media;
 import io.mediaconnector.config.Settings;
+import io.mediaconnector.config.SigningSecret;
 import io.mediaconnector.db.AccountRepository;
 import io.mediaconnector.db.Database;
+import io.mediaconnector.db.DatabaseJobQueue;
 import io.mediaconnector.db.VideoRepository;
+import io.mediaconnector.encoding.EncodingOptions;
+import io.mediaconnector.encoding.EncodingPipeline;
+import io.mediaconnector.encoding.FfmpegBinaries;
+import io.mediaconnector.playback.PlaybackService;
+import io.mediaconnector.playback.UrlSigner;
+import io.mediaconnector.processing.EncodingWorker;
+import io.mediaconnector.processing.OutputPublisher;
+import io.mediaconnector.processing.StorageRemoval;
+import io.mediaconnector.processing.UploadCompletion;
+import io.mediaconnector.processing.WorkerPool;
+import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.storage.FileSystemBlobStore;
 import io.mediaconnector.support.Json;
 import io.mediaconnector.support.Randomness;
+import io.mediaconnector.upload.BlobEndpointSettings;
+import io.mediaconnector.upload.SasSigner;
+import io.mediaconnector.upload.SasUploadLinks;
+import io.mediaconnector.upload.UploadTargets;
+import io.mediaconnector.upload.VideoUploadTargets;
 import io.mediaconnector.video.InputFormats;
-import io.mediaconnector.video.UploadLinks;
-import io.mediaconnector.video.VideoRemoval;
 import io.mediaconnector.video.VideoRules;
 import io.mediaconnector.video.VideoService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /** The composition root: every long-lived object of a node, built once, in dependency order. */
 public final class Components implements AutoCloseable {
+    /** The account name in SAS string-to-sign; the blob endpoint's URLs carry it as their first segment's role. */
+    private static final String BLOB_ACCOUNT = "mediaconnector";
+
     final Settings settings;
     final ObjectMapper json;
     final Database database;
     final InputFormats formats;
     final AccountService accounts;
+    final VideoRepository videoRepository;
     final VideoService videos;
     final VideoRepresentation representation;
+    final BlobStore blobStore;
+    final SasSigner sasSigner;
+    final UploadTargets uploadTargets;
+    final BlobEndpointSettings blobEndpointSettings;
+    final UploadCompletion uploads;
+    final UrlSigner urlSigner;
+    final PlaybackService playback;
+    final WorkerPool workers;
 
     public Components(Settings settings, Clock clock, Randomness randomness) {
+        Media media = settings.media();
         this.settings = settings;
         this.json = Json.newMapper();
         this.database = Database.open(settings);
         this.formats = new InputFormats();
         this.accounts = new AccountService(new AccountRepository(database.jdbi()), new KeyHasher(), clock, randomness,
                 settings.apiKeyCacheTtl());
-        VideoRepository videoRepository = new VideoRepository(database.jdbi(), json);
-        this.videos = new VideoService(videoRepository, new VideoRules(formats), VideoRemoval.NOTHING_ELSE, clock, randomness);
-        UploadLinks noUploadYet = video -> Optional.empty();
-        this.representation = new VideoRepresentation(noUploadYet);
+        this.videoRepository = new VideoRepository(database.jdbi(), json);
+        this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
+        byte[] secret = SigningSecret.load(settings);
+        this.sasSigner = new SasSigner(BLOB_ACCOUNT, secret, clock);
+        this.uploadTargets = new VideoUploadTargets(videoRepository);
+        this.blobEndpointSettings = BlobEndpointSettings.withMaxBlobBytes(media.maxUploadBytes());
+        this.videos = new VideoService(videoRepository, new VideoRules(formats), new StorageRemoval(blobStore), clock,
+                randomness);
+        this.representation = new VideoRepresentation(
+                new SasUploadLinks(settings.publicBaseUrl(), sasSigner, media.uploadSasValidity()));
+        this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness);
+        this.urlSigner = new UrlSigner(secret, clock);
+        this.playback = new PlaybackService(videos, urlSigner, settings.baseUrl(), media.playbackUrlValidity(), clock);
+        this.workers = media.workers() > 0 ? workerPool(settings, clock, randomness) : null;
+    }
+
+    private WorkerPool workerPool(Settings settings, Clock clock, Randomness randomness) {
+        Media media = settings.media();
+        FfmpegBinaries binaries = media.systemFfmpeg()
+                .map(system -> FfmpegBinaries.system(system.ffmpeg(), system.ffprobe()))
+                .orElseGet(() -> FfmpegBinaries.bundled(settings.dataDir().resolve("ffmpeg")));
+        binaries.verify();
+        var heartbeats = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "job-heartbeats");
+            thread.setDaemon(true);
+            return thread;
+        });
+        EncodingWorker worker = new EncodingWorker(new DatabaseJobQueue(database.jdbi(), clock), videoRepository,
+                blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
+                new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
+                settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock);
+        return new WorkerPool(worker, heartbeats, media.jobPollInterval());
+    }
+
+    void startWorkers() {
+        if (workers != null) {
+            workers.start(settings.media().workers());
+        }
+    }
+
+    private static BlobStore fileSystemStore(Path root) {
+        try {
+            return new FileSystemBlobStore(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + root + " for blobs", e);
+        }
     }
 
     @Override
     public void close() {
+        if (workers != null) {
+            workers.close();
+        }
         database.close();
     }
 }

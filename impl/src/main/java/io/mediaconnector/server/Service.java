@@ -47,6 +47,7 @@ public final class Service implements AutoCloseable {
                 listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
             server.start();
+            components.startWorkers();
             return new Service(components, server, bootstrap);
         } catch (IOException e) {
             components.close();

@@ -23,6 +23,7 @@ public record Video(
         boolean playable,
         int durationSeconds,
         boolean uploadOpen,
+        Publication publication,
         long version,
         OffsetDateTime created,
         OffsetDateTime updated) {

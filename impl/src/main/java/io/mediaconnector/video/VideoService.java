@@ -50,7 +50,7 @@ public final class VideoService {
         OffsetDateTime now = now();
         Video video = new Video(randomness.newId(), caller.accountId(), randomness.newId() + "." + extension, details,
                 protection, Optional.empty(), encryption, VideoState.CREATED, VideoState.CREATED.defaultMessage(),
-                0, false, 0, true, 1, now, now);
+                0, false, 0, true, Publication.NONE, 1, now, now);
         videos.insert(video);
         return video;
     }

@@ -53,7 +53,7 @@ class VideoRepositoryTest {
     private Video video(UUID accountId, OffsetDateTime created, List<String> tags) {
         return new Video(UUID.randomUUID(), accountId, UUID.randomUUID() + ".mp4",
                 new VideoDetails("clip", "a clip", tags, Map.of("camera", "gopro")), ContentProtection.NONE,
-                Optional.empty(), InputEncryption.NONE, VideoState.CREATED, "Awaiting upload.", 0, false, 0, true, 1,
+                Optional.empty(), InputEncryption.NONE, VideoState.CREATED, "Awaiting upload.", 0, false, 0, true, io.mediaconnector.video.Publication.NONE, 1,
                 created, created);
     }
 

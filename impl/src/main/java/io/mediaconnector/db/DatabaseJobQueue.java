@@ -1,0 +1,98 @@
+package io.mediaconnector.db;
+
+import io.mediaconnector.processing.EncodingJob;
+import io.mediaconnector.processing.JobQueue;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The job queue in the database. A claim is a conditional UPDATE of a claimable row, so two
+ * workers (on any nodes) racing for one job cannot both win, on H2 and PostgreSQL alike.
+ */
+public final class DatabaseJobQueue implements JobQueue {
+    private static final String CLAIMABLE =
+            "((state = 'QUEUED' AND run_after <= :now) OR (state = 'RUNNING' AND lease_until < :now))";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public DatabaseJobQueue(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<EncodingJob> claim(String workerId, Duration lease) {
+        OffsetDateTime now = now();
+        List<UUID> candidates = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM encoding_jobs WHERE " + CLAIMABLE + " ORDER BY run_after FETCH FIRST 5 ROWS ONLY")
+                .bind("now", now).mapTo(UUID.class).list());
+        for (UUID candidate : candidates) {
+            int claimed = jdbi.withHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = 'RUNNING', "
+                            + "lease_owner = :owner, lease_until = :until, attempts = attempts + 1, updated_at = :now "
+                            + "WHERE id = :id AND " + CLAIMABLE)
+                    .bind("owner", workerId).bind("until", now.plus(lease)).bind("now", now).bind("id", candidate)
+                    .execute());
+            if (claimed == 1) {
+                return jdbi.withHandle(h -> h.createQuery(
+                                "SELECT id, video_id, attempts, max_attempts FROM encoding_jobs WHERE id = :id")
+                        .bind("id", candidate)
+                        .map((rs, ctx) -> new EncodingJob(rs.getObject("id", UUID.class),
+                                rs.getObject("video_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts")))
+                        .findOne());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean heartbeat(EncodingJob job, String workerId, Duration lease) {
+        OffsetDateTime now = now();
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE encoding_jobs SET lease_until = :until, updated_at = :now "
+                        + "WHERE id = :id AND lease_owner = :owner AND state = 'RUNNING'")
+                .bind("until", now.plus(lease)).bind("now", now).bind("id", job.id()).bind("owner", workerId)
+                .execute()) == 1;
+    }
+
+    @Override
+    public void succeed(EncodingJob job, String workerId) {
+        finish(job, workerId, "SUCCEEDED", null, now());
+    }
+
+    @Override
+    public void fail(EncodingJob job, String workerId, String error) {
+        finish(job, workerId, "FAILED", error, now());
+    }
+
+    @Override
+    public void retryLater(EncodingJob job, String workerId, String error, Duration delay) {
+        OffsetDateTime now = now();
+        jdbi.useHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = 'QUEUED', lease_owner = NULL, "
+                        + "lease_until = NULL, run_after = :after, last_error = :error, updated_at = :now "
+                        + "WHERE id = :id AND lease_owner = :owner")
+                .bind("after", now.plus(delay)).bind("error", truncate(error)).bind("now", now)
+                .bind("id", job.id()).bind("owner", workerId).execute());
+    }
+
+    private void finish(EncodingJob job, String workerId, String state, String error, OffsetDateTime now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = :state, lease_owner = NULL, "
+                        + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND lease_owner = :owner")
+                .bind("state", state).bind("error", truncate(error)).bind("now", now)
+                .bind("id", job.id()).bind("owner", workerId).execute());
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,184 @@
+package io.mediaconnector.encoding;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a local video file to every output the service serves: probe, a preview that is playable
+ * early, the adaptive ladder as CMAF with HLS and DASH manifests, Smooth Streaming, a progressive
+ * MP4, a poster and thumbnails. See {@link EncodingLayout} for the files written.
+ *
+ * <p>Knows nothing about storage or databases: the caller passes a local input and a local
+ * output directory, and publishes folders as the callbacks announce them. One instance may run
+ * several videos at once (each run has its own output directory).
+ */
+public final class EncodingPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EncodingPipeline.class);
+
+    /** Share of the overall percentage each step takes, in order; they add up to 100. */
+    private static final int PREVIEW_WEIGHT = 8;
+    private static final int LADDER_WEIGHT = 57;
+    private static final int SMOOTH_WEIGHT = 20;
+    private static final int PROGRESSIVE_WEIGHT = 10;
+
+    private final Prober prober;
+    private final LadderPlanner planner;
+    private final CmafPackager cmaf;
+    private final SmoothStreamingPackager smooth;
+    private final ProgressiveEncoder progressive;
+    private final ThumbnailExtractor thumbnails;
+    private final EncodingOptions options;
+
+    public EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options) {
+        ProcessRunner runner = new ProcessRunner(binaries);
+        this.prober = new Prober(runner, options.probeTimeout());
+        this.planner = new LadderPlanner();
+        this.cmaf = new CmafPackager(runner);
+        this.smooth = new SmoothStreamingPackager(runner);
+        this.progressive = new ProgressiveEncoder(runner);
+        this.thumbnails = new ThumbnailExtractor(runner);
+        this.options = options;
+    }
+
+    /**
+     * Encodes {@code input} into {@code outputDir}.
+     *
+     * @throws UnsupportedMediaException  the input is not a video that can be encoded
+     * @throws EncodingCancelledException {@code cancel} was cancelled
+     * @throws EncodingTimeoutException   an ffmpeg run exceeded its time limit
+     * @throws EncodingException          any other failure; its message is fit for a person
+     */
+    public EncodingResult run(Path input, Path outputDir, EncodingListener listener, CancelHandle cancel) {
+        long started = System.nanoTime();
+        OutputStaging staging = new OutputStaging(outputDir);
+        staging.prepare();
+        Progress progress = new Progress(listener);
+
+        ProbeResult probe = prober.probe(input, cancel);
+        listener.onProbed(probe);
+        VideoStreamInfo video = probe.video();
+        List<Rendition> ladder = planner.plan(video.displayWidth(), video.displayHeight());
+        Duration timeout = options.processTimeout(probe.durationSeconds());
+        LOG.info("Encoding {}: {} s, {}x{} {} rotation {}, audio {}, ladder {}", input.getFileName(),
+                probe.durationSeconds(), video.width(), video.height(), video.codec(), video.rotation(),
+                probe.audioStream().map(AudioStreamInfo::codec).orElse("none"),
+                ladder.stream().map(Rendition::name).toList());
+
+        PreviewMode previewMode = preview(input, probe, ladder, staging, timeout, cancel, progress.step(PREVIEW_WEIGHT));
+        listener.onPlayable(outputDir.resolve(EncodingLayout.PREVIEW_DIR));
+        logStep("preview (" + previewMode + ")", started);
+
+        Path cmafDir = staging.begin(EncodingLayout.CMAF_DIR);
+        requireWhole(probe, cmaf.encode(input, probe, ladder, cmafDir, timeout, cancel, progress.step(LADDER_WEIGHT)));
+        staging.publish(cmafDir, EncodingLayout.CMAF_DIR);
+        logStep("ladder", started);
+
+        Path smoothDir = staging.begin(EncodingLayout.SMOOTH_DIR);
+        smooth.encode(input, probe, ladder, smoothDir, timeout, cancel, progress.step(SMOOTH_WEIGHT));
+        staging.publish(smoothDir, EncodingLayout.SMOOTH_DIR);
+        logStep("smooth streaming", started);
+
+        Rendition progressiveRendition = planner.middle(ladder);
+        Path progressiveDir = staging.begin(EncodingLayout.PROGRESSIVE_DIR);
+        progressive.encode(input, probe, progressiveRendition, progressiveDir.resolve(EncodingLayout.PROGRESSIVE_MP4),
+                timeout, cancel, progress.step(PROGRESSIVE_WEIGHT));
+        staging.publish(progressiveDir, EncodingLayout.PROGRESSIVE_DIR);
+        logStep("progressive mp4", started);
+
+        Path thumbnailDir = staging.begin(EncodingLayout.THUMBNAILS_DIR);
+        Thumbnail poster = thumbnails.poster(input, probe, options.posterMaxHeight(), thumbnailDir,
+                EncodingLayout.THUMBNAILS_DIR, timeout, cancel);
+        List<Thumbnail> stills = thumbnails.thumbnails(input, probe, options.thumbnailCount(), options.thumbnailMaxHeight(),
+                thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel);
+        staging.publish(thumbnailDir, EncodingLayout.THUMBNAILS_DIR);
+        staging.finish();
+        progress.complete();
+        logStep("thumbnails", started);
+
+        EncodingResult result = new EncodingResult(probe, previewMode,
+                EncodingLayout.PREVIEW_DIR + "/" + EncodingLayout.HLS_MASTER,
+                EncodingLayout.PREVIEW_DIR + "/" + EncodingLayout.DASH_MANIFEST,
+                ladder,
+                EncodingLayout.CMAF_DIR + "/" + EncodingLayout.HLS_MASTER,
+                EncodingLayout.CMAF_DIR + "/" + EncodingLayout.DASH_MANIFEST,
+                EncodingLayout.SMOOTH_DIR + "/" + EncodingLayout.SMOOTH_MANIFEST,
+                EncodingLayout.PROGRESSIVE_DIR + "/" + EncodingLayout.PROGRESSIVE_MP4,
+                progressiveRendition, poster, stills);
+        listener.onCompleted(result);
+        return result;
+    }
+
+    /** Stream copy when the source plays in browsers as it is; the smallest rendition otherwise. */
+    private PreviewMode preview(Path input, ProbeResult probe, List<Rendition> ladder, OutputStaging staging,
+                                Duration timeout, CancelHandle cancel, IntConsumer percent) {
+        if (probe.isWebPlayable()) {
+            Path copyDir = staging.begin(EncodingLayout.PREVIEW_DIR);
+            double copied = cmaf.streamCopy(input, probe, copyDir, timeout, cancel);
+            if (copied >= 0) {
+                requireWhole(probe, copied);
+                staging.publish(copyDir, EncodingLayout.PREVIEW_DIR);
+                percent.accept(100);
+                return PreviewMode.STREAM_COPY;
+            }
+            LOG.warn("Stream copy of {} failed; encoding the preview instead", input.getFileName());
+            staging.discard(copyDir);
+        }
+        Path encodeDir = staging.begin(EncodingLayout.PREVIEW_DIR);
+        requireWhole(probe, cmaf.encode(input, probe, List.of(planner.lowest(ladder)), encodeDir, timeout, cancel, percent));
+        staging.publish(encodeDir, EncodingLayout.PREVIEW_DIR);
+        return PreviewMode.LOWEST_RENDITION;
+    }
+
+    /**
+     * A file cut short after its index (a "faststart" MP4 whose upload broke off) probes with its
+     * full duration but decodes only in part, and ffmpeg still exits with 0: compare what was written
+     * with what the file announced.
+     */
+    static void requireWhole(ProbeResult probe, double encodedSeconds) {
+        double tolerance = Math.max(1.0, probe.durationSeconds() * 0.02);
+        if (encodedSeconds < probe.durationSeconds() - tolerance) {
+            throw new UnsupportedMediaException(String.format(java.util.Locale.ROOT,
+                    "The uploaded file is incomplete or damaged: only %.1f s of its %.1f s could be decoded",
+                    encodedSeconds, probe.durationSeconds()));
+        }
+    }
+
+    private static void logStep(String step, long startedNanos) {
+        LOG.info("Encoding step {} done after {} ms", step, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    /** Maps each step's own 0..100 onto its share of the overall percentage; reports only increases. */
+    private static final class Progress {
+
+        private final EncodingListener listener;
+        private int base;
+        private int reported = -1;
+
+        Progress(EncodingListener listener) {
+            this.listener = listener;
+        }
+
+        IntConsumer step(int weight) {
+            int stepBase = base;
+            base += weight;
+            return percent -> report(stepBase + weight * Math.max(0, Math.min(100, percent)) / 100);
+        }
+
+        void complete() {
+            report(100);
+        }
+
+        private synchronized void report(int overall) {
+            int clamped = Math.min(100, overall);
+            if (clamped > reported) {
+                reported = clamped;
+                listener.onProgress(clamped);
+            }
+        }
+    }
+}

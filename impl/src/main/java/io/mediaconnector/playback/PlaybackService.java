@@ -1,0 +1,81 @@
+package io.mediaconnector.playback;
+
+import io.mediaconnector.account.Caller;
+import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.video.Publication.OutputSet;
+import io.mediaconnector.video.Publication.PublishedThumbnail;
+import io.mediaconnector.video.Video;
+import io.mediaconnector.video.VideoService;
+import io.mediaconnector.video.VideoState;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Playback URLs and thumbnail URLs of a caller's video. */
+public final class PlaybackService {
+    private final VideoService videos;
+    private final UrlSigner signer;
+    private final String baseUrl;
+    private final Duration urlValidity;
+    private final Clock clock;
+
+    public PlaybackService(VideoService videos, UrlSigner signer, String baseUrl, Duration urlValidity, Clock clock) {
+        this.videos = videos;
+        this.signer = signer;
+        this.baseUrl = baseUrl;
+        this.urlValidity = urlValidity;
+        this.clock = clock;
+    }
+
+    public record Endpoint(PlaybackType type, URI url) {
+    }
+
+    public record ThumbnailLink(PublishedThumbnail thumbnail, URI url) {
+    }
+
+    public Endpoint endpoint(Caller caller, UUID id, String endpointType) {
+        PlaybackType type = PlaybackType.parse(endpointType);
+        Video video = videos.get(caller, id);
+        OutputSet set = video.publication().outputSet().orElseThrow(() -> ProblemException.conflict(
+                "The video is not playable yet; GET its Status to see how far processing is."));
+        String path = type.path(set).orElseThrow(() -> ProblemException.conflict(
+                type.wireName() + " playback is available once encoding completes; HLS and DASH already play."));
+        return new Endpoint(type, URI.create(streamUrl(video, path)));
+    }
+
+    public List<ThumbnailLink> thumbnails(Caller caller, UUID id) {
+        Video video = videos.get(caller, id);
+        if (video.state() != VideoState.COMPLETED) {
+            throw ProblemException.conflict("Thumbnails are made when encoding completes; the video is "
+                    + video.state().wireName() + ".");
+        }
+        return video.publication().thumbnails().stream()
+                .map(thumbnail -> new ThumbnailLink(thumbnail, signedUrl(video, thumbnail.path())))
+                .toList();
+    }
+
+    public URI thumbnail(Caller caller, UUID id, int index) {
+        return thumbnails(caller, id).stream()
+                .filter(link -> link.thumbnail().index() == index)
+                .findFirst()
+                .map(ThumbnailLink::url)
+                .orElseThrow(() -> ProblemException.notFound("The video has no thumbnail with index " + index + "."));
+    }
+
+    private URI signedUrl(Video video, String path) {
+        String url = streamUrl(video, path);
+        return URI.create(url + "?" + signer.sign(streamPath(video, path), clock.instant().plus(urlValidity)));
+    }
+
+    private String streamUrl(Video video, String path) {
+        return baseUrl + streamPath(video, path);
+    }
+
+    /** What the streaming endpoint sees as its request path; signatures cover it. */
+    static String streamPath(Video video, String path) {
+        return "/stream/" + video.publication().locator().orElseThrow() + "/" + path;
+    }
+}

@@ -1,0 +1,43 @@
+package io.mediaconnector.playback;
+
+import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.video.Publication.OutputSet;
+
+import java.util.Optional;
+
+/** The Connector's {@code endpointType}s and where each one's manifest lies in an output set. */
+public enum PlaybackType {
+    STREAMING("Streaming", null, "final/smooth/video.ism/Manifest"),
+    HLS("HLS", "preview/master.m3u8", "final/cmaf/master.m3u8"),
+    DASH("DASH", "preview/manifest.mpd", "final/cmaf/manifest.mpd"),
+    PROGRESSIVE("Progressive", null, "final/progressive/video.mp4");
+
+    private final String wireName;
+    private final String previewPath;
+    private final String finalPath;
+
+    PlaybackType(String wireName, String previewPath, String finalPath) {
+        this.wireName = wireName;
+        this.previewPath = previewPath;
+        this.finalPath = finalPath;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The manifest (or file) path within the published outputs, if this set has one. */
+    public Optional<String> path(OutputSet set) {
+        return Optional.ofNullable(set == OutputSet.FINAL ? finalPath : previewPath);
+    }
+
+    public static PlaybackType parse(String endpointType) {
+        for (PlaybackType type : values()) {
+            if (type.wireName.equalsIgnoreCase(endpointType == null ? "" : endpointType.trim())) {
+                return type;
+            }
+        }
+        throw ProblemException.invalid("endpointType must be one of Streaming, HLS, DASH, Progressive; was '"
+                + endpointType + "'.");
+    }
+}

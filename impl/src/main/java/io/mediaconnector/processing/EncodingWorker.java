@@ -1,0 +1,242 @@
+package io.mediaconnector.processing;
+
+import io.mediaconnector.db.VideoRepository;
+import io.mediaconnector.encoding.CancelHandle;
+import io.mediaconnector.encoding.EncodingCancelledException;
+import io.mediaconnector.encoding.EncodingListener;
+import io.mediaconnector.encoding.EncodingPipeline;
+import io.mediaconnector.encoding.EncodingResult;
+import io.mediaconnector.encoding.ProbeResult;
+import io.mediaconnector.encoding.UnsupportedMediaException;
+import io.mediaconnector.storage.BlobRead;
+import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.video.Video;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs one claimed encoding job: fetches the upload, runs the pipeline, publishes the preview
+ * and then the final outputs, and settles the job. While it runs, a heartbeat renews the lease;
+ * when that fails (the video was deleted, or the lease was lost) ffmpeg is killed.
+ */
+public final class EncodingWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(EncodingWorker.class);
+
+    private final JobQueue queue;
+    private final VideoRepository videos;
+    private final BlobStore store;
+    private final EncodingPipeline pipeline;
+    private final OutputPublisher publisher;
+    private final ScheduledExecutorService heartbeats;
+    private final Path workRoot;
+    private final Duration lease;
+    private final Duration heartbeat;
+    private final Clock clock;
+    private final Set<CancelHandle> running = ConcurrentHashMap.newKeySet();
+
+    public EncodingWorker(JobQueue queue, VideoRepository videos, BlobStore store, EncodingPipeline pipeline,
+                          OutputPublisher publisher, ScheduledExecutorService heartbeats, Path workRoot,
+                          Duration lease, Duration heartbeat, Clock clock) {
+        this.queue = queue;
+        this.videos = videos;
+        this.store = store;
+        this.pipeline = pipeline;
+        this.publisher = publisher;
+        this.heartbeats = heartbeats;
+        this.workRoot = workRoot;
+        this.lease = lease;
+        this.heartbeat = heartbeat;
+        this.clock = clock;
+    }
+
+    /** Claims and runs one job if there is one; false when the queue had nothing to do. */
+    public boolean runOne(String workerId, CancelHandle shutdown) {
+        Optional<EncodingJob> claimed = queue.claim(workerId, lease);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        run(claimed.get(), workerId, shutdown);
+        return true;
+    }
+
+    private void run(EncodingJob job, String workerId, CancelHandle shutdown) {
+        Optional<Video> found = videos.findAny(job.videoId());
+        if (found.isEmpty()) {
+            queue.fail(job, workerId, "the video was deleted");
+            return;
+        }
+        Video video = found.get();
+        if (job.attempt() > job.maxAttempts()) {
+            fail(job, workerId, video, "Encoding was interrupted " + job.maxAttempts() + " times; giving up.");
+            return;
+        }
+        LOG.info("encoding video {} (job {}, attempt {} of {})", video.id(), job.id(), job.attempt(), job.maxAttempts());
+        CancelHandle cancel = new CancelHandle();
+        running.add(cancel);
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
+            if (shutdown.isCancelled() || !queue.heartbeat(job, workerId, lease)) {
+                cancel.cancel();
+            }
+        }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        Path work = workRoot.resolve(job.id().toString());
+        try {
+            Path input = fetchUpload(video, work);
+            pipeline.run(input, work.resolve("out"), new Publishing(video, job.id()), cancel);
+            queue.succeed(job, workerId);
+            LOG.info("video {} completed", video.id());
+        } catch (EncodingCancelledException e) {
+            if (shutdown.isCancelled()) {
+                LOG.info("video {}: node shutting down; job {} goes back to the queue", video.id(), job.id());
+                queue.retryLater(job, workerId, "node shut down", Duration.ZERO);
+            } else {
+                LOG.info("video {}: job {} cancelled (video deleted or lease lost)", video.id(), job.id());
+            }
+        } catch (UnsupportedMediaException e) {
+            fail(job, workerId, video, e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            retryOrFail(job, workerId, video, e);
+        } finally {
+            beat.cancel(false);
+            running.remove(cancel);
+            deleteTree(work);
+            discardStaging(video, job);
+            cleanUpAfterDeletion(video);
+        }
+    }
+
+    /** Kills every encode this worker runs (the node is stopping; {@code shutdown} says so). */
+    public void cancelRunning() {
+        running.forEach(CancelHandle::cancel);
+    }
+
+    private Path fetchUpload(Video video, Path work) throws IOException {
+        Files.createDirectories(work);
+        String name = video.storedFileName();
+        Path input = work.resolve("input" + name.substring(name.lastIndexOf('.')));
+        try (BlobRead read = store.openForRead(video.containerName(), name, Optional.empty())) {
+            Files.copy(read.content(), input, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return input;
+    }
+
+    private void retryOrFail(EncodingJob job, String workerId, Video video, Exception e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (job.attempt() < job.maxAttempts()) {
+            Duration delay = Duration.ofSeconds(5L << (job.attempt() - 1));
+            LOG.warn("video {}: attempt {} failed, retrying in {}s", video.id(), job.attempt(), delay.toSeconds(), e);
+            videos.recordStatusMessage(video.id(), "Processing hit an error and will be retried (attempt "
+                    + job.attempt() + " of " + job.maxAttempts() + ").", now());
+            queue.retryLater(job, workerId, reason, delay);
+        } else {
+            LOG.warn("video {}: attempt {} failed, giving up", video.id(), job.attempt(), e);
+            fail(job, workerId, video, "Encoding failed after " + job.maxAttempts() + " attempts: " + reason);
+        }
+    }
+
+    private void fail(EncodingJob job, String workerId, Video video, String message) {
+        LOG.info("video {} failed: {}", video.id(), message);
+        videos.fail(video.id(), message, now());
+        queue.fail(job, workerId, message);
+    }
+
+    private void discardStaging(Video video, EncodingJob job) {
+        try {
+            publisher.discardStaging(video, job.id());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not remove the staged outputs of job {}", job.id(), e);
+        }
+    }
+
+    /** A video deleted while it was encoding may have had outputs published after its container went. */
+    private void cleanUpAfterDeletion(Video video) {
+        try {
+            if (videos.findAny(video.id()).isEmpty()) {
+                store.deleteContainer(video.containerName());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not remove the container of deleted video {}", video.id(), e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not remove work directory {}", root, e);
+        }
+    }
+
+    /** Carries the pipeline's news to the database and the blob store as it happens. */
+    private final class Publishing implements EncodingListener {
+        private final Video video;
+        private final UUID jobId;
+        private volatile int lastProgress = -1;
+        private volatile long lastProgressAt;
+
+        Publishing(Video video, UUID jobId) {
+            this.video = video;
+            this.jobId = jobId;
+        }
+
+        @Override
+        public void onProbed(ProbeResult probe) {
+            videos.recordDuration(video.id(), (int) Math.round(probe.durationSeconds()), now());
+        }
+
+        @Override
+        public void onProgress(int percent) {
+            long at = System.nanoTime();
+            // One write per percent at most, and not more than twice a second.
+            if (percent > lastProgress && (percent == 100 || at - lastProgressAt > 500_000_000L)) {
+                lastProgress = percent;
+                lastProgressAt = at;
+                videos.recordProgress(video.id(), Math.min(percent, 99), now());
+            }
+        }
+
+        @Override
+        public void onPlayable(Path previewDir) {
+            try {
+                publisher.publishPreview(video, jobId, previewDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void onCompleted(EncodingResult result) {
+            try {
+                publisher.publishFinal(videos.findAny(video.id()).orElse(video), jobId,
+                        workRoot.resolve(jobId.toString()).resolve("out"), result);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.mediaconnector.processing;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The encoding jobs that workers on any node claim. A claim is a lease that the worker renews
+ * with heartbeats; a job whose lease ran out (its worker died) can be claimed again.
+ */
+public interface JobQueue {
+    Optional<EncodingJob> claim(String workerId, Duration lease);
+
+    /** Renews the lease; false when the job is no longer this worker's (video deleted, lease lost). */
+    boolean heartbeat(EncodingJob job, String workerId, Duration lease);
+
+    void succeed(EncodingJob job, String workerId);
+
+    /** Gives up on the job for good. */
+    void fail(EncodingJob job, String workerId, String error);
+
+    /** Puts the job back, to be claimed again after {@code delay}. */
+    void retryLater(EncodingJob job, String workerId, String error, Duration delay);
+}

@@ -1,0 +1,105 @@
+package io.mediaconnector.processing;
+
+import io.mediaconnector.db.VideoRepository;
+import io.mediaconnector.encoding.EncodingLayout;
+import io.mediaconnector.encoding.EncodingResult;
+import io.mediaconnector.encoding.Rendition;
+import io.mediaconnector.encoding.Thumbnail;
+import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.support.Randomness;
+import io.mediaconnector.video.Publication;
+import io.mediaconnector.video.Publication.OutputSet;
+import io.mediaconnector.video.Publication.PublishedRendition;
+import io.mediaconnector.video.Publication.PublishedThumbnail;
+import io.mediaconnector.video.Video;
+import io.mediaconnector.video.VideoState;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Puts finished outputs into the video's container and makes them current. Each set is copied
+ * under a staging prefix first and moved into {@code outputs/<set>} only when complete, so a
+ * crash mid-copy never leaves a half set where players look.
+ */
+public final class OutputPublisher {
+    /** Everything under this prefix of a video's container is served by the streaming endpoint. */
+    public static final String OUTPUTS = "outputs";
+    public static final String PREVIEW = "preview";
+    public static final String FINAL = "final";
+    private static final List<String> FINAL_DIRS = List.of(EncodingLayout.CMAF_DIR, EncodingLayout.SMOOTH_DIR,
+            EncodingLayout.PROGRESSIVE_DIR, EncodingLayout.THUMBNAILS_DIR);
+
+    private final BlobStore store;
+    private final VideoRepository videos;
+    private final Clock clock;
+    private final Randomness randomness;
+
+    public OutputPublisher(BlobStore store, VideoRepository videos, Clock clock, Randomness randomness) {
+        this.store = store;
+        this.videos = videos;
+        this.clock = clock;
+        this.randomness = randomness;
+    }
+
+    public void publishPreview(Video video, UUID jobId, Path previewDir) throws IOException {
+        String staging = stagingPrefix(jobId, PREVIEW);
+        store.copyDirectory(previewDir, video.containerName(), staging);
+        store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + PREVIEW);
+        List<PublishedRendition> renditions = HlsMasterPlaylist.renditions(previewDir.resolve(EncodingLayout.HLS_MASTER));
+        videos.publish(video.id(), new Publication(java.util.Optional.of(locator(video)),
+                        java.util.Optional.of(OutputSet.PREVIEW), renditions, List.of()),
+                false, VideoState.PROCESSING.defaultMessage(), now());
+    }
+
+    public void publishFinal(Video video, UUID jobId, Path outputDir, EncodingResult result) throws IOException {
+        String staging = stagingPrefix(jobId, FINAL);
+        for (String dir : FINAL_DIRS) {
+            store.copyDirectory(outputDir.resolve(dir), video.containerName(), staging + "/" + dir);
+        }
+        store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + FINAL);
+        List<PublishedRendition> renditions = result.renditions().stream()
+                .map(OutputPublisher::published).toList();
+        List<PublishedThumbnail> thumbnails = new ArrayList<>();
+        thumbnails.add(published(result.poster()));
+        result.thumbnails().forEach(thumbnail -> thumbnails.add(published(thumbnail)));
+        videos.publish(video.id(), new Publication(java.util.Optional.of(locator(video)),
+                java.util.Optional.of(OutputSet.FINAL), renditions, thumbnails),
+                true, VideoState.COMPLETED.defaultMessage(), now());
+    }
+
+    /** Drops what a job left under its staging prefixes (a failed or cancelled attempt). */
+    public void discardStaging(Video video, UUID jobId) throws IOException {
+        for (io.mediaconnector.storage.BlobItem item : store.listBlobs(video.containerName(), "staging/" + jobId + "/")) {
+            store.deleteBlob(video.containerName(), item.name());
+        }
+    }
+
+    private static String stagingPrefix(UUID jobId, String set) {
+        return "staging/" + jobId + "/" + set;
+    }
+
+    private String locator(Video video) {
+        return video.publication().locator().orElseGet(() -> randomness.newSecret(24));
+    }
+
+    private static PublishedRendition published(Rendition rendition) {
+        return new PublishedRendition(rendition.width(), rendition.height(), rendition.videoBitrate());
+    }
+
+    private static PublishedThumbnail published(Thumbnail thumbnail) {
+        return new PublishedThumbnail(thumbnail.kind() == Thumbnail.Kind.POSTER, thumbnail.index(),
+                (int) Math.round(thumbnail.timeSeconds()), thumbnail.width(), thumbnail.height(),
+                FINAL + "/" + thumbnail.relativePath());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,85 @@
+package io.mediaconnector.processing;
+
+import io.mediaconnector.encoding.CancelHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This node's encoding workers: threads that claim and run jobs until the node stops. On stop,
+ * running encodes are cancelled and their jobs go back to the queue for another worker.
+ */
+public final class WorkerPool implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final EncodingWorker worker;
+    private final ScheduledExecutorService heartbeats;
+    private final Duration pollInterval;
+    private final CancelHandle shutdown = new CancelHandle();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final List<Thread> threads = new ArrayList<>();
+
+    public WorkerPool(EncodingWorker worker, ScheduledExecutorService heartbeats, Duration pollInterval) {
+        this.worker = worker;
+        this.heartbeats = heartbeats;
+        this.pollInterval = pollInterval;
+    }
+
+    public void start(int count) {
+        String node = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < count; i++) {
+            String workerId = "worker-" + node + "-" + i;
+            Thread thread = new Thread(() -> loop(workerId), workerId);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        LOG.info("{} encoding worker(s) started", count);
+    }
+
+    private void loop(String workerId) {
+        while (!shutdown.isCancelled()) {
+            try {
+                if (!worker.runOne(workerId, shutdown)) {
+                    stopping.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database may be briefly unreachable; the job's lease brings it back.
+                LOG.warn("{}: {}", workerId, e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            stopping.await(pollInterval.toMillis() * 4, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping.countDown();
+        shutdown.cancel();
+        worker.cancelRunning();
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        heartbeats.shutdownNow();
+    }
+}

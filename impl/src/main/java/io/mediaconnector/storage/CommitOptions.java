@@ -1,0 +1,23 @@
+package io.mediaconnector.storage;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * @param maxBytes    a committed blob larger than this → {@link ContentTooLargeException}
+ * @param contentMd5  MD5 to record for the blob as given by the client (Azure's
+ *                    {@code x-ms-blob-content-md5}); if empty the store computes it
+ * @param contentType media type to store
+ */
+public record CommitOptions(long maxBytes, Optional<byte[]> contentMd5, String contentType) {
+
+    public CommitOptions {
+        Objects.requireNonNull(contentMd5, "contentMd5");
+        Objects.requireNonNull(contentType, "contentType");
+        contentMd5 = contentMd5.map(byte[]::clone);
+    }
+
+    public static CommitOptions limitedTo(long maxBytes) {
+        return new CommitOptions(maxBytes, Optional.empty(), WriteOptions.DEFAULT_CONTENT_TYPE);
+    }
+}

@@ -1,0 +1,38 @@
+package io.mediaconnector.upload;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Renders {@link AzureErrorException} the way Azure Storage does, so SDKs surface the right error code. */
+@Provider
+public final class AzureErrorMapper implements ExceptionMapper<AzureErrorException> {
+
+    public static final String APPLICATION_XML_UTF8 = "application/xml; charset=utf-8";
+
+    @Override
+    public Response toResponse(AzureErrorException e) {
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + escape(e.code())
+                + "</Code><Message>" + escape(e.getMessage()) + "</Message></Error>";
+        return Response.status(e.status())
+                .header("x-ms-error-code", e.code())
+                .type(APPLICATION_XML_UTF8)
+                .entity(body)
+                .build();
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? '?' : c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package io.mediaconnector.upload;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Adds the headers every Azure Storage response carries: {@code x-ms-request-id},
+ * {@code x-ms-version} (the request's, else {@link BlobEndpointSettings#defaultVersion()}),
+ * {@code Date}, and the client's {@code x-ms-client-request-id} echoed back.
+ */
+@AzureBlobApi
+public final class AzureHeadersFilter implements ContainerResponseFilter {
+
+    private final Clock clock;
+    private final Supplier<String> requestIds;
+    private final String defaultVersion;
+
+    public AzureHeadersFilter(Clock clock, Supplier<String> requestIds, String defaultVersion) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
+        this.defaultVersion = Objects.requireNonNull(defaultVersion, "defaultVersion");
+    }
+
+    public AzureHeadersFilter(Clock clock, String defaultVersion) {
+        this(clock, () -> UUID.randomUUID().toString(), defaultVersion);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("x-ms-request-id", requestIds.get());
+        String version = request.getHeaderString("x-ms-version");
+        headers.putSingle("x-ms-version", version == null || version.isBlank() ? defaultVersion : version);
+        String clientRequestId = request.getHeaderString("x-ms-client-request-id");
+        if (clientRequestId != null) {
+            headers.putSingle("x-ms-client-request-id", clientRequestId);
+        }
+        headers.putSingle("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
+    }
+}

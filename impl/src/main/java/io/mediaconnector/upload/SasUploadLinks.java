@@ -1,0 +1,41 @@
+package io.mediaconnector.upload;
+
+import io.mediaconnector.video.UploadLinks;
+import io.mediaconnector.video.Video;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+
+/**
+ * The Connector's UploadUri: the URL of the video's blob with a container SAS that may create
+ * and write, nothing else, from the video's creation for a fixed time. Derived from the video,
+ * not stored, so the same video always shows the same UploadUri (and a stable ETag).
+ */
+public final class SasUploadLinks implements UploadLinks {
+    private final String blobBase;
+    private final SasSigner signer;
+    private final Duration validity;
+
+    public SasUploadLinks(URI publicBaseUrl, SasSigner signer, Duration validity) {
+        this.blobBase = withExplicitPort(publicBaseUrl) + "/blob/";
+        this.signer = signer;
+        this.validity = validity;
+    }
+
+    @Override
+    public Optional<String> uploadUri(Video video) {
+        Instant start = video.created().toInstant();
+        String sas = signer.sign(video.containerName(), EnumSet.of(SasPermission.CREATE, SasPermission.WRITE),
+                start, start.plus(validity));
+        return Optional.of(blobBase + video.containerName() + "/" + video.storedFileName() + "?" + sas);
+    }
+
+    /** Azure SDKs read a URL with an explicit port as path-style, which is the shape we serve. */
+    static String withExplicitPort(URI base) {
+        int port = base.getPort() != -1 ? base.getPort() : base.getScheme().equals("https") ? 443 : 80;
+        return base.getScheme() + "://" + base.getHost() + ":" + port;
+    }
+}

@@ -1,0 +1,30 @@
+package io.mediaconnector.upload;
+
+import io.mediaconnector.db.VideoRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** A container {@code asset-<video id>} accepts its video's file until the upload is marked complete. */
+public final class VideoUploadTargets implements UploadTargets {
+    private static final String PREFIX = "asset-";
+    private final VideoRepository videos;
+
+    public VideoUploadTargets(VideoRepository videos) {
+        this.videos = videos;
+    }
+
+    @Override
+    public Optional<UploadTarget> find(String container) {
+        if (!container.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(container.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return videos.findAny(id).map(video -> new UploadTarget(container, video.storedFileName(), video.uploadOpen()));
+    }
+}
