@@ -196,18 +196,28 @@ class VideosApiIT {
                 .extracting(Format::getMimeType).isEqualTo("video/mp4");
     }
 
-    /** Media work arrives with the next issues; until then these answer 501 naming what is missing. */
+    /** Before anything was uploaded and encoded, the media operations say why they cannot answer yet. */
     @Test
-    void operationsWithoutMediaWorkAnswer501() throws Exception {
+    void mediaOperationsOfAVideoAwaitingUploadAnswer409() throws Exception {
         UUID id = videos.createVideo(new VideoCreate().originalFileName("e.mp4")).getId();
         assertProblem(http.send(http.request("/api/Videos/" + id + "/MarkComplete", key)
-                .POST(BodyPublishers.noBody())), 501, "MarkComplete");
+                .POST(BodyPublishers.noBody())), 409, "Nothing was uploaded");
         assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=HLS", key).GET()),
-                501, "PlaybackEndpoint");
+                409, "not playable yet");
+        assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=Flash", key).GET()),
+                400, "endpointType must be one of");
+        assertProblem(http.send(http.request("/api/Videos/" + id + "/Thumbnails", key).GET()), 409, "Thumbnails are made");
+        assertProblem(http.send(http.request("/api/Videos/" + id + "/Thumbnails/0", key).GET()), 409, "Thumbnails are made");
+    }
+
+    /** Protected playback arrives with its own issue; until then these answer 501 naming what is missing. */
+    @Test
+    void protectedPlaybackAnswers501() throws Exception {
+        UUID id = videos.createVideo(new VideoCreate().originalFileName("f.mp4")).getId();
         assertProblem(http.send(http.request("/api/Videos/" + id + "/AuthorizationToken?KeyId=x", key).GET()),
                 501, "AuthorizationToken");
-        assertProblem(http.send(http.request("/api/Videos/" + id + "/Thumbnails", key).GET()), 501, "Thumbnails");
         assertProblem(create("{\"OriginalFileName\":\"a.mp4\",\"ContentProtectionMode\":\"AES128\"}"), 501, "AES128");
+        assertProblem(create("{\"OriginalFileName\":\"a.mp4\",\"InputStorageEncryptionMode\":\"AES256\"}"), 501, "AES256");
     }
 
     @Test
