@@ -32,6 +32,7 @@ public final class VideoRepresentation {
                 .status(Video.StatusEnum.fromValue(video.state().wireName()))
                 .statusCode(video.state().code())
                 .playable(video.playable())
+                .renditions(renditions(video))
                 .created(video.created())
                 .updated(video.updated());
     }
@@ -44,8 +45,12 @@ public final class VideoRepresentation {
                 .message(video.statusMessage())
                 .progress(video.progress())
                 .playable(video.playable())
-                .renditions(video.publication().renditions().stream()
-                        .map(r -> new Rendition().width(r.width()).height(r.height()).bitrate(r.bitrate()))
-                        .toList());
+                .renditions(renditions(video));
+    }
+
+    private static java.util.List<Rendition> renditions(io.mediaconnector.video.Video video) {
+        return video.publication().renditions().stream()
+                .map(r -> new Rendition().width(r.width()).height(r.height()).bitrate(r.bitrate()))
+                .toList();
     }
 }

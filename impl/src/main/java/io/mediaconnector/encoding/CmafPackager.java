@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Encodes once into CMAF (fragmented MP4) segments served by both an HLS master playlist and a
- * DASH manifest, written by ffmpeg's dash muxer in one run.
+ * CMAF (fragmented MP4) segments served by both an HLS master playlist and a DASH manifest,
+ * written by ffmpeg's dash muxer. The full ladder is encoded once into an intermediate MP4
+ * ({@link #encodeLadder}) and packaged from it by stream copy ({@link #packageLadder}), as are Smooth
+ * Streaming and the progressive MP4; the preview is packaged or encoded directly.
  */
 final class CmafPackager {
 
@@ -18,19 +20,33 @@ final class CmafPackager {
     }
 
     /**
-     * Encodes every rendition of {@code ladder} (H.264 + AAC stereo) into {@code dir}.
+     * Encodes every rendition of {@code ladder} (H.264 + AAC stereo) into {@code dir} as CMAF with manifests.
      *
      * @return seconds of media written
      */
     double encode(Path input, ProbeResult probe, List<Rendition> ladder, Path dir, Duration timeout,
                 CancelHandle cancel, IntConsumer percent) {
-        List<String> args = encodeArgs(input, probe, ladder, dir);
-        FfmpegProgressParser progress = new FfmpegProgressParser(probe.durationSeconds(), percent);
-        ProcessRunner.Outcome outcome = runner.ffmpeg(args, timeout, cancel, progress::accept);
+        return run(encodeArgs(input, probe, ladder, dir), probe, timeout, cancel, percent, "Encoding the adaptive streams");
+    }
+
+    /**
+     * Encodes every rendition of {@code ladder} in one ffmpeg run (one decode, split/scale, aligned
+     * keyframes every {@value FfmpegArgs#SEGMENT_SECONDS} s) into one intermediate MP4: video
+     * streams highest first, then the audio.
+     *
+     * @return seconds of media written
+     */
+    double encodeLadder(Path input, ProbeResult probe, List<Rendition> ladder, Path intermediate, Duration timeout,
+                        CancelHandle cancel, IntConsumer percent) {
+        return run(ladderArgs(input, probe, ladder, intermediate), probe, timeout, cancel, percent, "Encoding the ladder");
+    }
+
+    /** Packages the intermediate MP4 of {@link #encodeLadder} into CMAF + manifests in {@code dir}, by stream copy. */
+    void packageLadder(Path intermediate, ProbeResult probe, Path dir, Duration timeout, CancelHandle cancel) {
+        ProcessRunner.Outcome outcome = runner.ffmpeg(packageArgs(intermediate, probe, dir), timeout, cancel, line -> { });
         if (!outcome.succeeded()) {
-            throw new EncodingException("Encoding the adaptive streams failed: " + outcome.stderrSummary());
+            throw new EncodingException("Packaging the adaptive streams failed: " + outcome.stderrSummary());
         }
-        return progress.outTimeSeconds();
     }
 
     /**
@@ -44,14 +60,32 @@ final class CmafPackager {
         return outcome.succeeded() ? progress.outTimeSeconds() : -1;
     }
 
-    static List<String> encodeArgs(Path input, ProbeResult probe, List<Rendition> ladder, Path dir) {
-        FfmpegArgs args = FfmpegArgs.readingFrom(input).scaledVideo(ladder, "");
-        if (probe.hasAudio()) {
-            args.add("-map", "0:a:0").aacStereo();
+    private double run(List<String> args, ProbeResult probe, Duration timeout, CancelHandle cancel, IntConsumer percent,
+                       String what) {
+        FfmpegProgressParser progress = new FfmpegProgressParser(probe.durationSeconds(), percent);
+        ProcessRunner.Outcome outcome = runner.ffmpeg(args, timeout, cancel, progress::accept);
+        if (!outcome.succeeded()) {
+            throw new EncodingException(what + " failed: " + outcome.stderrSummary());
         }
-        return args.h264(probe.video().frameRate())
+        return progress.outTimeSeconds();
+    }
+
+    static List<String> encodeArgs(Path input, ProbeResult probe, List<Rendition> ladder, Path dir) {
+        return encoded(input, probe, ladder)
+                .cmafOutput(dir, probe.hasAudio(), true)
+                .build();
+    }
+
+    static List<String> ladderArgs(Path input, ProbeResult probe, List<Rendition> ladder, Path intermediate) {
+        return encoded(input, probe, ladder)
+                .add("-f", "mp4", intermediate.toString())
+                .build();
+    }
+
+    static List<String> packageArgs(Path intermediate, ProbeResult probe, Path dir) {
+        return FfmpegArgs.readingFrom(intermediate)
+                .add("-map", "0", "-c", "copy")
                 .withoutSideStreams()
-                .progressToStdout()
                 .cmafOutput(dir, probe.hasAudio(), true)
                 .build();
     }
@@ -66,5 +100,15 @@ final class CmafPackager {
                 .progressToStdout()
                 .cmafOutput(dir, probe.hasAudio(), false)
                 .build();
+    }
+
+    private static FfmpegArgs encoded(Path input, ProbeResult probe, List<Rendition> ladder) {
+        FfmpegArgs args = FfmpegArgs.readingFrom(input).scaledVideo(ladder, "");
+        if (probe.hasAudio()) {
+            args.add("-map", "0:a:0").aacStereo();
+        }
+        return args.h264(probe.video().frameRate())
+                .withoutSideStreams()
+                .progressToStdout();
     }
 }

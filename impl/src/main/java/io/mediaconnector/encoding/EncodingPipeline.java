@@ -3,6 +3,11 @@ package io.mediaconnector.encoding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * Takes a local video file to every output the service serves: probe, a preview that is playable
  * early, the adaptive ladder as CMAF with HLS and DASH manifests, Smooth Streaming, a progressive
  * MP4, a poster and thumbnails. See {@link EncodingLayout} for the files written.
+ *
+ * <p>Video is encoded twice at most: the preview (only when the source cannot be stream-copied)
+ * and the ladder, once, into an intermediate MP4 under {@code .staging}. CMAF (HLS + DASH), Smooth
+ * Streaming and the progressive MP4 are stream copies of it, and the pictures are taken from it;
+ * these run in parallel ({@value #PARALLEL_PROCESSES} processes at a time).
  *
  * <p>Knows nothing about storage or databases: the caller passes a local input and a local
  * output directory, and publishes folders as the callbacks announce them. One instance may run
@@ -22,9 +32,17 @@ public final class EncodingPipeline {
 
     /** Share of the overall percentage each step takes, in order; they add up to 100. */
     private static final int PREVIEW_WEIGHT = 8;
-    private static final int LADDER_WEIGHT = 57;
-    private static final int SMOOTH_WEIGHT = 20;
-    private static final int PROGRESSIVE_WEIGHT = 10;
+    private static final int LADDER_WEIGHT = 84;
+    private static final int PACKAGING_WEIGHT = 8;
+
+    /**
+     * ffmpeg processes at once after the ladder: the stream-copy packaging runs (mostly I/O) and
+     * the short thumbnail runs. Package-private: the benchmark replays the same command lines with
+     * the same parallelism.
+     */
+    static final int PARALLEL_PROCESSES = 3;
+    static final String LADDER_WORK_DIR = "ladder";
+    static final String LADDER_INTERMEDIATE = "ladder.mp4";
 
     private final Prober prober;
     private final LadderPlanner planner;
@@ -35,7 +53,16 @@ public final class EncodingPipeline {
     private final EncodingOptions options;
 
     public EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options) {
-        ProcessRunner runner = new ProcessRunner(binaries);
+        this(new ProcessRunner(binaries), options);
+    }
+
+    /** For benchmarks: {@code observer} hears of every ffmpeg/ffprobe run (command line, start, end). */
+    EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options,
+                     java.util.function.Consumer<ProcessRunner.Invocation> observer) {
+        this(new ProcessRunner(binaries, observer), options);
+    }
+
+    private EncodingPipeline(ProcessRunner runner, EncodingOptions options) {
         this.prober = new Prober(runner, options.probeTimeout());
         this.planner = new LadderPlanner();
         this.cmaf = new CmafPackager(runner);
@@ -73,32 +100,76 @@ public final class EncodingPipeline {
         listener.onPlayable(outputDir.resolve(EncodingLayout.PREVIEW_DIR));
         logStep("preview (" + previewMode + ")", started);
 
-        Path cmafDir = staging.begin(EncodingLayout.CMAF_DIR);
-        requireWhole(probe, cmaf.encode(input, probe, ladder, cmafDir, timeout, cancel, progress.step(LADDER_WEIGHT)));
-        staging.publish(cmafDir, EncodingLayout.CMAF_DIR);
+        // the ladder is encoded once, into an intermediate MP4 ...
+        Path work = staging.begin(LADDER_WORK_DIR);
+        Path intermediate = work.resolve(LADDER_INTERMEDIATE);
+        requireWhole(probe, cmaf.encodeLadder(input, probe, ladder, intermediate, timeout, cancel,
+                progress.step(LADDER_WEIGHT)));
         logStep("ladder", started);
 
-        Path smoothDir = staging.begin(EncodingLayout.SMOOTH_DIR);
-        smooth.encode(input, probe, ladder, smoothDir, timeout, cancel, progress.step(SMOOTH_WEIGHT));
-        staging.publish(smoothDir, EncodingLayout.SMOOTH_DIR);
-        logStep("smooth streaming", started);
-
+        // ... and every output is packaged from it by stream copy, in parallel with the thumbnails
         Rendition progressiveRendition = planner.middle(ladder);
+        int progressiveIndex = ladder.indexOf(progressiveRendition);
+        Path cmafDir = staging.begin(EncodingLayout.CMAF_DIR);
+        Path smoothDir = staging.begin(EncodingLayout.SMOOTH_DIR);
         Path progressiveDir = staging.begin(EncodingLayout.PROGRESSIVE_DIR);
-        progressive.encode(input, probe, progressiveRendition, progressiveDir.resolve(EncodingLayout.PROGRESSIVE_MP4),
-                timeout, cancel, progress.step(PROGRESSIVE_WEIGHT));
-        staging.publish(progressiveDir, EncodingLayout.PROGRESSIVE_DIR);
-        logStep("progressive mp4", started);
-
         Path thumbnailDir = staging.begin(EncodingLayout.THUMBNAILS_DIR);
-        Thumbnail poster = thumbnails.poster(input, probe, options.posterMaxHeight(), thumbnailDir,
-                EncodingLayout.THUMBNAILS_DIR, timeout, cancel);
-        List<Thumbnail> stills = thumbnails.thumbnails(input, probe, options.thumbnailCount(), options.thumbnailMaxHeight(),
-                thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel);
+        IntConsumer packagingPercent = progress.step(PACKAGING_WEIGHT);
+        AtomicInteger packaged = new AtomicInteger();
+        Runnable onePackaged = () -> packagingPercent.accept(packaged.incrementAndGet() * 100 / 4);
+        ExecutorService executor = Executors.newFixedThreadPool(PARALLEL_PROCESSES, daemonThreads());
+        Thumbnail poster;
+        List<Thumbnail> stills;
+        try {
+            List<CompletableFuture<Void>> packages = List.of(
+                    CompletableFuture.runAsync(() -> {
+                        cmaf.packageLadder(intermediate, probe, cmafDir, timeout, cancel);
+                        onePackaged.run();
+                    }, executor),
+                    CompletableFuture.runAsync(() -> {
+                        smooth.packageLadder(intermediate, probe, smoothDir, timeout, cancel);
+                        onePackaged.run();
+                    }, executor),
+                    CompletableFuture.runAsync(() -> {
+                        progressive.remux(intermediate, probe, progressiveIndex,
+                                progressiveDir.resolve(EncodingLayout.PROGRESSIVE_MP4), timeout, cancel);
+                        onePackaged.run();
+                    }, executor));
+            RuntimeException thumbnailFailure = null;
+            Thumbnail chosenPoster = null;
+            List<Thumbnail> chosenStills = List.of();
+            try {
+                // pictures from the ladder, not the source: keyframes every 2 s make each seek cheap
+                // whatever the source's GOP, and a small rendition is cheap to decode
+                chosenPoster = thumbnails.poster(intermediate,
+                        ThumbnailExtractor.renditionFor(ladder, probe, options.posterMaxHeight()), probe,
+                        options.posterMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel, executor);
+                chosenStills = thumbnails.thumbnails(intermediate,
+                        ThumbnailExtractor.renditionFor(ladder, probe, options.thumbnailMaxHeight()), probe,
+                        options.thumbnailCount(), options.thumbnailMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR,
+                        timeout, cancel, executor);
+                onePackaged.run();
+            } catch (RuntimeException e) {
+                thumbnailFailure = e;
+            }
+            for (CompletableFuture<Void> p : packages) {
+                ThumbnailExtractor.join(p);
+            }
+            if (thumbnailFailure != null) {
+                throw thumbnailFailure;
+            }
+            poster = chosenPoster;
+            stills = chosenStills;
+        } finally {
+            executor.shutdownNow();
+        }
+        staging.publish(cmafDir, EncodingLayout.CMAF_DIR);
+        staging.publish(smoothDir, EncodingLayout.SMOOTH_DIR);
+        staging.publish(progressiveDir, EncodingLayout.PROGRESSIVE_DIR);
         staging.publish(thumbnailDir, EncodingLayout.THUMBNAILS_DIR);
         staging.finish();
         progress.complete();
-        logStep("thumbnails", started);
+        logStep("packaging, smooth streaming, progressive mp4, thumbnails", started);
 
         EncodingResult result = new EncodingResult(probe, previewMode,
                 EncodingLayout.PREVIEW_DIR + "/" + EncodingLayout.HLS_MASTER,
@@ -146,6 +217,15 @@ public final class EncodingPipeline {
                     "The uploaded file is incomplete or damaged: only %.1f s of its %.1f s could be decoded",
                     encodedSeconds, probe.durationSeconds()));
         }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "encoding-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void logStep(String step, long startedNanos) {

@@ -12,6 +12,11 @@ final class FfmpegArgs {
     static final String VIDEO_ENCODER = "libopenh264";
     static final String AUDIO_BITRATE = "128k";
     static final int SEGMENT_SECONDS = 2;
+    /**
+     * Scaler of the ladder: bilinear (a proper area filter when downscaling in swscale, unlike
+     * {@code fast_bilinear}) costs about a third less CPU than the default bicubic for 4 rungs.
+     */
+    static final String SCALE_FLAGS = "bilinear";
 
     private final List<String> args = new ArrayList<>();
 
@@ -70,7 +75,7 @@ final class FfmpegArgs {
 
     /**
      * {@code -filter_complex} that scales the first video stream to every rendition, outputs
-     * labelled {@code [v0]}, {@code [v1]}, ...; {@code extraVideoFilter} (may be empty) is appended
+     * labelled {@code [v0]}, {@code [v1]}, ... (bilinear, see {@link #SCALE_FLAGS}); {@code extraVideoFilter} (may be empty) is appended
      * to each chain. Scaling goes to the exact even size the planner chose; the scaler keeps the
      * display aspect through the sample aspect ratio (no {@code setsar=1}: the dash muxer refuses
      * renditions whose aspect ratios then differ).
@@ -88,7 +93,8 @@ final class FfmpegArgs {
             if (renditions.size() > 1) {
                 graph.append(";[s").append(i).append(']');
             }
-            graph.append("scale=").append(r.width()).append(':').append(r.height()).append(",format=yuv420p");
+            graph.append("scale=").append(r.width()).append(':').append(r.height())
+                    .append(":flags=").append(SCALE_FLAGS).append(",format=yuv420p");
             if (!extraVideoFilter.isEmpty()) {
                 graph.append(',').append(extraVideoFilter);
             }

@@ -28,9 +28,20 @@ final class ProcessRunner {
     private static final long READER_JOIN_MILLIS = 5_000;
 
     private final FfmpegBinaries binaries;
+    private final Consumer<Invocation> observer;
 
     ProcessRunner(FfmpegBinaries binaries) {
+        this(binaries, invocation -> { });
+    }
+
+    /** {@code observer} hears of every process that ran (for benchmarks: the same command lines run directly). */
+    ProcessRunner(FfmpegBinaries binaries, Consumer<Invocation> observer) {
         this.binaries = binaries;
+        this.observer = observer;
+    }
+
+    /** One process that ran: what, and when ({@link System#nanoTime()}). */
+    record Invocation(Path executable, List<String> args, long startedNanos, long endedNanos, int exitCode) {
     }
 
     /** The result of a process that ended by itself (not killed). */
@@ -57,6 +68,7 @@ final class ProcessRunner {
                         Consumer<String> stdoutLines) {
         cancel.throwIfCancelled();
         LOG.debug("Running {} {}", executable.getFileName(), args);
+        long startedNanos = System.nanoTime();
         Process process;
         try {
             process = binaries.processBuilder(executable, args).start();
@@ -81,6 +93,8 @@ final class ProcessRunner {
                 throw new EncodingTimeoutException(executable.getFileName() + " did not finish within "
                         + timeout.toSeconds() + " s and was stopped");
             }
+            observer.accept(new Invocation(executable, List.copyOf(args), startedNanos, System.nanoTime(),
+                    process.exitValue()));
             synchronized (stderrTail) {
                 return new Outcome(process.exitValue(), List.copyOf(stderrTail));
             }

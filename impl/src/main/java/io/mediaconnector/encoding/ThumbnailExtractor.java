@@ -8,6 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import javax.imageio.ImageIO;
 
 /**
@@ -17,6 +20,10 @@ import javax.imageio.ImageIO;
  * taken at 10 %, 30 %, 50 % and 70 % of the duration, each the most representative frame of the
  * following second (ffmpeg's {@code thumbnail} filter), and the first one that is neither dark nor
  * flat wins; when all are, the one with the most detail.
+ *
+ * <p>Each picture is one short ffmpeg run that seeks before opening the input (decoding starts at
+ * the keyframe before the instant, not at the beginning); the runs are independent, so they go in
+ * parallel on the executor the caller passes.
  */
 final class ThumbnailExtractor {
 
@@ -32,24 +39,41 @@ final class ThumbnailExtractor {
         this.runner = runner;
     }
 
-    /** Writes {@code poster.jpg} into {@code dir}; the returned path is relative to the output directory. */
+    /**
+     * Writes {@code poster.jpg} into {@code dir}; the returned path is relative to the output directory.
+     * The candidates are taken in parallel on {@code executor} (one short ffmpeg run each, seeking
+     * before the input), then judged in order.
+     */
     Thumbnail poster(Path input, ProbeResult probe, int maxHeight, Path dir, String relativeDir,
-                     Duration timeout, CancelHandle cancel) {
+                     Duration timeout, CancelHandle cancel, Executor executor) {
+        return poster(input, 0, probe, maxHeight, dir, relativeDir, timeout, cancel, executor);
+    }
+
+    /** Like the other, from video stream {@code videoStream} of {@code input} (e.g. a rendition of the ladder). */
+    Thumbnail poster(Path input, int videoStream, ProbeResult probe, int maxHeight, Path dir, String relativeDir,
+                     Duration timeout, CancelHandle cancel, Executor executor) {
         int[] size = size(probe, maxHeight);
         int framesPerSecond = (int) Math.max(2, Math.min(60, Math.round(probe.video().frameRate())));
         Path target = dir.resolve(EncodingLayout.POSTER);
+        List<CompletableFuture<Boolean>> grabs = new ArrayList<>();
+        for (int i = 0; i < POSTER_CANDIDATES.length; i++) {
+            double time = probe.durationSeconds() * POSTER_CANDIDATES[i];
+            Path candidate = dir.resolve("poster-candidate-" + i + ".jpg");
+            grabs.add(CompletableFuture.supplyAsync(() -> grab(input, videoStream, time,
+                    "thumbnail=n=" + framesPerSecond + "," + scale(size), candidate, timeout, cancel), executor));
+        }
         Path best = null;
         double bestTime = 0;
         double bestScore = -1;
         for (int i = 0; i < POSTER_CANDIDATES.length; i++) {
             double time = probe.durationSeconds() * POSTER_CANDIDATES[i];
             Path candidate = dir.resolve("poster-candidate-" + i + ".jpg");
-            boolean written = grab(input, time, "thumbnail=n=" + framesPerSecond + "," + scale(size), candidate, timeout, cancel);
-            if (!written) {
+            if (!join(grabs.get(i))) {
                 continue;
             }
             LumaStats luma = LumaStats.of(candidate);
             if (!luma.isDarkOrFlat()) {
+                awaitAll(grabs);
                 return keep(candidate, target, best, time, size, relativeDir);
             }
             if (luma.deviation() + luma.mean() / 4 > bestScore) {
@@ -67,16 +91,37 @@ final class ThumbnailExtractor {
         return keep(best, target, null, bestTime, size, relativeDir);
     }
 
-    /** Writes {@code count} thumbnails at the middle of {@code count} equal parts of the video. */
+    /** Like {@link #poster(Path, ProbeResult, int, Path, String, Duration, CancelHandle, Executor)}, one run at a time. */
+    Thumbnail poster(Path input, ProbeResult probe, int maxHeight, Path dir, String relativeDir,
+                     Duration timeout, CancelHandle cancel) {
+        return poster(input, probe, maxHeight, dir, relativeDir, timeout, cancel, Runnable::run);
+    }
+
+    /**
+     * Writes {@code count} thumbnails at the middle of {@code count} equal parts of the video, in
+     * parallel on {@code executor}.
+     */
     List<Thumbnail> thumbnails(Path input, ProbeResult probe, int count, int maxHeight, Path dir, String relativeDir,
-                               Duration timeout, CancelHandle cancel) {
+                               Duration timeout, CancelHandle cancel, Executor executor) {
+        return thumbnails(input, 0, probe, count, maxHeight, dir, relativeDir, timeout, cancel, executor);
+    }
+
+    /** Like the other, from video stream {@code videoStream} of {@code input} (e.g. a rendition of the ladder). */
+    List<Thumbnail> thumbnails(Path input, int videoStream, ProbeResult probe, int count, int maxHeight, Path dir,
+                               String relativeDir, Duration timeout, CancelHandle cancel, Executor executor) {
         int[] size = size(probe, maxHeight);
+        List<CompletableFuture<Boolean>> grabs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            double time = probe.durationSeconds() * (i + 0.5) / count;
+            Path file = dir.resolve(EncodingLayout.thumbnailName(i + 1));
+            grabs.add(CompletableFuture.supplyAsync(() -> grab(input, videoStream, time, scale(size), file, timeout, cancel), executor));
+        }
         List<Thumbnail> thumbnails = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             double time = probe.durationSeconds() * (i + 0.5) / count;
             String name = EncodingLayout.thumbnailName(i + 1);
-            boolean written = grab(input, time, scale(size), dir.resolve(name), timeout, cancel)
-                    || grab(input, Math.max(0, time - 1), scale(size), dir.resolve(name), timeout, cancel);
+            boolean written = join(grabs.get(i))
+                    || grab(input, videoStream, Math.max(0, time - 1), scale(size), dir.resolve(name), timeout, cancel);
             if (!written) {
                 throw new EncodingException("Could not take a thumbnail at " + FfmpegArgs.seconds(time) + " s");
             }
@@ -85,9 +130,35 @@ final class ThumbnailExtractor {
         return thumbnails;
     }
 
-    private boolean grab(Path input, double time, String filter, Path file, Duration timeout, CancelHandle cancel) {
+    /** Like {@link #thumbnails(Path, ProbeResult, int, int, Path, String, Duration, CancelHandle, Executor)}, one run at a time. */
+    List<Thumbnail> thumbnails(Path input, ProbeResult probe, int count, int maxHeight, Path dir, String relativeDir,
+                               Duration timeout, CancelHandle cancel) {
+        return thumbnails(input, probe, count, maxHeight, dir, relativeDir, timeout, cancel, Runnable::run);
+    }
+
+    private static void awaitAll(List<CompletableFuture<Boolean>> grabs) {
+        grabs.forEach(ThumbnailExtractor::join);
+    }
+
+    /** The result of a grab; its failure (cancel, time limit) rethrown as it was. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private boolean grab(Path input, int videoStream, double time, String filter, Path file, Duration timeout,
+                         CancelHandle cancel) {
         List<String> args = FfmpegArgs.readingFrom(input, time)
-                .add("-map", "0:v:0", "-vf", filter, "-frames:v", "1", "-q:v", "3",
+                .add("-map", "0:v:" + videoStream, "-vf", filter, "-frames:v", "1", "-q:v", "3",
                         "-update", "1", "-f", "image2", file.toString())
                 .build();
         ProcessRunner.Outcome outcome = runner.ffmpeg(args, timeout, cancel, line -> { });
@@ -110,6 +181,21 @@ final class ThumbnailExtractor {
             throw new EncodingException("Could not store the poster picture", e);
         }
         return new Thumbnail(Thumbnail.Kind.POSTER, 0, time, size[0], size[1], relativeDir + "/" + EncodingLayout.POSTER);
+    }
+
+    /**
+     * The rendition of {@code ladder} to take pictures of height {@code maxHeight} from: the
+     * smallest at least as large as the picture (cheapest to decode), else the largest.
+     */
+    static int renditionFor(List<Rendition> ladder, ProbeResult probe, int maxHeight) {
+        int[] size = size(probe, maxHeight);
+        int chosen = 0;
+        for (int i = 0; i < ladder.size(); i++) {
+            if (ladder.get(i).width() >= size[0] && ladder.get(i).height() >= size[1]) {
+                chosen = i;
+            }
+        }
+        return chosen;
     }
 
     private static int[] size(ProbeResult probe, int maxHeight) {
