@@ -15,6 +15,8 @@ public final class Contract {
     public static final String OPERATOR_WITH_ADMIN_KEY = "the operator has an admin key";
     public static final String ANOTHER_ACCOUNT = "another account exists";
     public static final String VIDEO_AWAITING_UPLOAD = "a video awaiting upload exists";
+    public static final String VIDEO_WITH_UPLOADED_FILE = "a video whose file was uploaded exists";
+    public static final String VIDEO_FINISHED_ENCODING = "a video that finished encoding exists";
     public static final String VIDEO_CHANGED_SINCE_READ = "a video was changed after the client read it";
     public static final String TWO_VIDEOS = "the account has two videos";
     public static final String VIDEO_OF_ANOTHER_ACCOUNT = "a video of another account exists";

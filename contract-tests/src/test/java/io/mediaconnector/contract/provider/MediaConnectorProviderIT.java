@@ -5,6 +5,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
+import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.mediaconnector.config.SettingsLoader;
 import io.mediaconnector.generated.client.ApiClient;
@@ -17,6 +18,7 @@ import io.mediaconnector.generated.client.model.ApiKeyCreate;
 import io.mediaconnector.generated.client.model.ApiKeyCreate.ScopesEnum;
 import io.mediaconnector.generated.client.model.Video;
 import io.mediaconnector.generated.client.model.VideoCreate;
+import io.mediaconnector.generated.client.model.VideoStatus;
 import io.mediaconnector.generated.client.model.VideoUpdate;
 import io.mediaconnector.server.Service;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -28,11 +30,21 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.mediaconnector.contract.Contract;
 
 import static io.mediaconnector.contract.Contract.ACCOUNT_ID;
 import static io.mediaconnector.contract.Contract.ACCOUNT_WITH_READ_ONLY_KEY;
@@ -48,33 +60,48 @@ import static io.mediaconnector.contract.Contract.STALE_ETAG;
 import static io.mediaconnector.contract.Contract.TWO_VIDEOS;
 import static io.mediaconnector.contract.Contract.VIDEO_AWAITING_UPLOAD;
 import static io.mediaconnector.contract.Contract.VIDEO_CHANGED_SINCE_READ;
+import static io.mediaconnector.contract.Contract.VIDEO_FINISHED_ENCODING;
 import static io.mediaconnector.contract.Contract.VIDEO_ID;
 import static io.mediaconnector.contract.Contract.VIDEO_OF_ANOTHER_ACCOUNT;
+import static io.mediaconnector.contract.Contract.VIDEO_WITH_UPLOADED_FILE;
 
 /**
  * Replays the consumer's pact against the real service (H2 under a temp dir). Each provider
  * state sets its facts up through the service's own API with the operator's admin key and
  * returns the ids it generated; the consumer's placeholder keys are swapped for real ones.
+ *
+ * <p>Media states are real too: a clip made by the bundled ffmpeg is uploaded to the video's
+ * {@code UploadUri}, marked complete and encoded by the service's in-process workers. One encoded
+ * video serves every interaction of {@value Contract#VIDEO_FINISHED_ENCODING}; its encoding starts
+ * with the service so that it overlaps the other interactions.
  */
 @Provider(PROVIDER)
 @PactFolder("target/pacts")
 class MediaConnectorProviderIT {
     private static final String OPERATOR_SECRET = "contract-tests-operator-key";
+    private static final Duration ENCODING_TIMEOUT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDir;
     private static Service service;
+    /** The video encoded for {@value Contract#VIDEO_FINISHED_ENCODING}, and the write key of its account. */
+    private static CompletableFuture<EncodedVideo> encoded;
 
     /** Placeholder secret → the real key issued for this interaction's states. */
     private final Map<String, String> keys = new HashMap<>();
     private ApiClient account;
+    /** The video of {@value Contract#VIDEO_WITH_UPLOADED_FILE}, deleted afterwards so it stops encoding. */
+    private UUID uploaded;
 
     @BeforeAll
     static void startService() {
         service = Service.start(new SettingsLoader(Map.of(
                 "MEDIA_CONNECTOR_BOOTSTRAP_KEY", OPERATOR_SECRET,
-                "MEDIA_CONNECTOR_PUBLIC_URL", "http://media-connector.test"))
+                "MEDIA_CONNECTOR_PUBLIC_URL", "http://media-connector.test",
+                "MEDIA_CONNECTOR_SHUTDOWN_GRACE", "PT1S"))
                 .load(0, dataDir));
+        encoded = CompletableFuture.supplyAsync(MediaConnectorProviderIT::encodeAVideo);
     }
 
     @AfterAll
@@ -148,6 +175,88 @@ class MediaConnectorProviderIT {
     Map<String, Object> videoOfAnotherAccount() throws ApiException {
         ApiClient other = client(issueKey(newAccount("another account"), ScopesEnum.WRITE));
         return Map.of(VIDEO_ID, createVideo(other).getData().getId().toString());
+    }
+
+    @State(VIDEO_WITH_UPLOADED_FILE)
+    Map<String, Object> videoWithUploadedFile() throws ApiException, IOException, InterruptedException {
+        Video video = createVideo(account).getData();
+        upload(video, Clip.h264());
+        uploaded = video.getId();
+        return Map.of(VIDEO_ID, uploaded.toString());
+    }
+
+    @State(value = VIDEO_WITH_UPLOADED_FILE, action = StateChangeAction.TEARDOWN)
+    void deleteUploadedVideo() throws ApiException {
+        if (uploaded != null) {
+            new VideosApi(account).deleteVideo(uploaded);
+        }
+    }
+
+    /**
+     * The encoded video belongs to the account it was made in, so the consumer's read-write key
+     * stands for that account's key (the account of {@value Contract#ACCOUNT_WITH_READ_WRITE_KEY},
+     * set up first, is left unused).
+     */
+    @State(VIDEO_FINISHED_ENCODING)
+    Map<String, Object> videoFinishedEncoding() {
+        EncodedVideo video = encoded.join();
+        keys.put(READ_WRITE_KEY, video.key());
+        account = client(video.key());
+        return Map.of(VIDEO_ID, video.id().toString());
+    }
+
+    private record EncodedVideo(String key, UUID id) {
+    }
+
+    /** Create → upload → MarkComplete → Status until Completed, all through the API. */
+    private static EncodedVideo encodeAVideo() {
+        try {
+            String key = issueKey(newAccount("account with an encoded video"), ScopesEnum.WRITE);
+            ApiClient owner = client(key);
+            Video video = createVideo(owner).getData();
+            upload(video, Clip.h264());
+            VideosApi videos = new VideosApi(owner);
+            videos.markVideoComplete(video.getId());
+            Instant deadline = Instant.now().plus(ENCODING_TIMEOUT);
+            while (true) {
+                VideoStatus status = videos.getVideoStatus(video.getId());
+                if (status.getStatus() == VideoStatus.StatusEnum.COMPLETED) {
+                    return new EncodedVideo(key, video.getId());
+                }
+                if (status.getStatus() == VideoStatus.StatusEnum.FAILED) {
+                    throw new IllegalStateException("Encoding the contract video failed: " + status.getMessage());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("The contract video did not finish encoding within "
+                            + ENCODING_TIMEOUT + ": " + status);
+                }
+                Thread.sleep(250);
+            }
+        } catch (ApiException e) {
+            throw new IllegalStateException(e.getCode() + " " + e.getResponseBody(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A Put Blob of the file to the video's {@code UploadUri}. The URI names the public URL
+     * (not resolvable here), so the request goes to the service's port with the same path and SAS.
+     */
+    private static void upload(Video video, Path file) throws IOException, InterruptedException {
+        URI uploadUri = URI.create(video.getUploadUri());
+        URI local = URI.create("http://localhost:" + service.port() + uploadUri.getRawPath() + "?" + uploadUri.getRawQuery());
+        var response = HTTP.send(java.net.http.HttpRequest.newBuilder(local)
+                .header("x-ms-blob-type", "BlockBlob")
+                .PUT(BodyPublishers.ofFile(file))
+                .build(), BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Uploading to " + uploadUri + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
     }
 
     private Map<String, Object> accountWithKey(String placeholder, ScopesEnum scope) throws ApiException {
