@@ -6,7 +6,7 @@ import io.mediaconnector.account.KeyHasher;
 import io.mediaconnector.api.VideoRepresentation;
 import io.mediaconnector.config.Media;
 import io.mediaconnector.config.Settings;
-import io.mediaconnector.config.SigningSecret;
+import io.mediaconnector.config.SecretFiles;
 import io.mediaconnector.db.AccountRepository;
 import io.mediaconnector.db.Database;
 import io.mediaconnector.db.DatabaseJobQueue;
@@ -72,7 +72,9 @@ public final class Components implements AutoCloseable {
                 settings.apiKeyCacheTtl());
         this.videoRepository = new VideoRepository(database.jdbi(), json);
         this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
-        byte[] secret = SigningSecret.load(settings);
+        SecretFiles secrets = new SecretFiles(settings.dataDir());
+        byte[] secret = media.signingSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElseGet(() -> secrets.loadOrCreate("signing.key"));
         this.sasSigner = new SasSigner(BLOB_ACCOUNT, secret, clock);
         this.uploadTargets = new VideoUploadTargets(videoRepository);
         this.blobEndpointSettings = BlobEndpointSettings.withMaxBlobBytes(media.maxUploadBytes());

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param length       size in bytes
  * @param contentMd5   16-byte MD5 of the content when known (always for {@code putBlob}; for a
- *                     committed block list, the one the client supplied, else computed)
+ *                     committed block list, the one the client supplied, else empty, as in Azure)
  * @param etag         opaque, quoted entity tag; changes whenever the content is replaced
  * @param lastModified when the content was last replaced
  * @param contentType  stored media type, {@code application/octet-stream} by default

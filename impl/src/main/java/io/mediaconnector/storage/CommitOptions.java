@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * @param maxBytes    a committed blob larger than this → {@link ContentTooLargeException}
  * @param contentMd5  MD5 to record for the blob as given by the client (Azure's
- *                    {@code x-ms-blob-content-md5}); if empty the store computes it
+ *                    {@code x-ms-blob-content-md5}); if empty the blob has no MD5 (the
+ *                    store does not read the data back to compute one, nor does Azure)
  * @param contentType media type to store
  */
 public record CommitOptions(long maxBytes, Optional<byte[]> contentMd5, String contentType) {

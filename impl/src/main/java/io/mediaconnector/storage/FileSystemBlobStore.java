@@ -1,17 +1,17 @@
 package io.mediaconnector.storage;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,43 +24,67 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
- * {@link BlobStore} on a local directory.
+ * {@link BlobStore} on a local directory. A committed blob is a directory holding its immutable
+ * block files and a manifest that lists them in order; committing a block list never copies data.
  *
  * <pre>
- * root/blobs/&lt;container&gt;/&lt;blob path&gt;        committed content
- * root/blobs/&lt;container&gt;/&lt;blob path&gt;#meta   sidecar: MD5, content type, committed block list
+ * root/blobs/&lt;container&gt;/&lt;blob path&gt;#blob/manifest          ordered block files, sizes, ids, MD5, type, ETag
+ * root/blobs/&lt;container&gt;/&lt;blob path&gt;#blob/b-&lt;uuid&gt;.blk      immutable block files (fsynced before use)
  * root/staging/&lt;container&gt;/&lt;sha256(blob)&gt;/&lt;hex(block id)&gt;   uncommitted blocks
- * root/tmp/                                       partial writes, same file system as the rest
+ * root/tmp/                                                 partial writes, trash; same file system
  * </pre>
  *
- * Every write goes to a fresh file under {@code tmp/}, is checked and fsynced, and only then
- * renamed into place ({@code ATOMIC_MOVE}), so readers never see a partial blob and a failed write
- * leaves nothing. The ETag is derived from the data file's inode, mtime and size, so it changes
- * with every replacement without a second write; a sidecar whose recorded ETag is not the data
- * file's is stale (a crash between the two renames) and is ignored rather than trusted.
- * Blob names come from {@link BlobNames}, which forbids '#', so no blob can collide with a sidecar.
- * Limitation of the file system: a blob "a" and a blob "a/b" cannot both exist.
+ * <p>Put Blob streams the body once (read → MD5 → write, one fsync) into {@code tmp/} and renames
+ * it into the blob's directory as a one-block blob. Put Block List hard-links the chosen staged
+ * block files into the blob's directory (a rename if the file system has no hard links); committed
+ * blocks referenced again are reused as they are. Either way the new manifest is written to a temp
+ * file, fsynced and renamed over {@code manifest} ({@code ATOMIC_MOVE}), then the directory is
+ * fsynced; only then are block files no longer referenced deleted. The manifest rename is the
+ * single commit point: readers see the old or the new complete blob, and a write that fails before
+ * it removes what it added and leaves the old blob and the staged blocks as they were.
+ *
+ * <p>Blob names come from {@link BlobNames}, which forbids '#', so a blob directory can never be
+ * taken for a name prefix (blobs "a" and "a/b" may both exist). Block ids are hex-encoded in the
+ * staging file names and manifest, never used as paths. The ETag is random per write and kept in
+ * the manifest. A blob's MD5 is known for Put Blob (computed while streaming); for a block list
+ * it is the client's {@code x-ms-blob-content-md5} if given, else absent (as in Azure).
+ *
+ * <p>Reads open the manifest, then the block files of the requested range (up to
+ * {@value #EAGER_OPEN_LIMIT} of them at once, the rest when the stream reaches them), so a read
+ * that has started keeps its version even if the blob is replaced meanwhile; only a read spanning
+ * more block files than that which outlives a replacement fails with an {@link IOException}.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
-    private static final String META_SUFFIX = "#meta";
+    private static final String BLOB_DIR_SUFFIX = "#blob";
+    private static final String MANIFEST = "manifest";
+    private static final String MANIFEST_TEMP_PREFIX = "manifest.tmp-";
+    private static final String BLOCK_FILE_PREFIX = "b-";
+    private static final String BLOCK_FILE_SUFFIX = ".blk";
+    private static final String NO_ID = "-";
     /** One read/MD5/write step: large enough that syscalls and per-call overhead vanish, small enough per request. */
     private static final int BUFFER_SIZE = 1024 * 1024;
+    private static final int READ_BUFFER_SIZE = 256 * 1024;
+    static final int EAGER_OPEN_LIMIT = 64;
     private static final int LOCK_STRIPES = 64;
     private static final int MAX_BLOCKS_PER_BLOB = 50_000;
     private static final Map<String, String> CONTENT_TYPES = Map.of(
@@ -73,6 +97,8 @@ public final class FileSystemBlobStore implements BlobStore {
     private final Path stagingDir;
     private final Path tmpDir;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    /** Test hook: runs after the new manifest is durable in its temp file, just before it is renamed into place. */
+    volatile Runnable beforeManifestSwap = () -> { };
 
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -91,18 +117,23 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public BlobProperties putBlob(String container, String blob, InputStream content, WriteOptions options)
             throws IOException {
-        Path target = blobPath(container, blob);
+        Path dir = blobDir(container, blob);
         Written written = writeToTemp(content, options);
         try {
             ReentrantLock lock = lockFor(container, blob);
             lock.lock();
             try {
-                Meta meta = new Meta(etagOf(written.file()), written.md5(), options.contentType(), List.of());
-                publish(written.file(), target, meta);
+                ensureDirectory(dir);
+                String file = newBlockFileName();
+                Path block = dir.resolve(file);
+                moveAtomically(written.file(), block);
+                Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), written.md5(),
+                        options.contentType(), List.of(new Segment(NO_ID, written.length(), file)));
+                publish(dir, manifest, List.of(block));
+                return manifest.properties();
             } finally {
                 lock.unlock();
             }
-            return getProperties(container, blob).orElseThrow(() -> new NoSuchFileException(target.toString()));
         } finally {
             Files.deleteIfExists(written.file());
         }
@@ -114,8 +145,9 @@ public final class FileSystemBlobStore implements BlobStore {
         Path target = stagedBlockPath(container, blob, blockId);
         Written written = writeToTemp(content, options);
         try {
-            Files.createDirectories(target.getParent());
+            ensureDirectory(target.getParent());
             moveAtomically(written.file(), target);
+            fsyncDirectory(target.getParent());
             return new StagedBlock(written.length(), written.md5().orElseThrow());
         } finally {
             Files.deleteIfExists(written.file());
@@ -125,48 +157,105 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public BlobProperties commitBlockList(String container, String blob, List<BlockReference> blocks,
                                           CommitOptions options) throws IOException {
-        Path target = blobPath(container, blob);
+        Path dir = blobDir(container, blob);
         if (blocks.size() > MAX_BLOCKS_PER_BLOB) {
             throw new InvalidBlockListException("more than " + MAX_BLOCKS_PER_BLOB + " blocks");
         }
         ReentrantLock lock = lockFor(container, blob);
         lock.lock();
         try {
-            List<Segment> segments = resolve(container, blob, target, blocks);
-            long total = segments.stream().mapToLong(Segment::length).sum();
-            if (total > options.maxBytes()) {
-                throw new ContentTooLargeException("committed blob would be " + total + " bytes, over the limit of "
-                        + options.maxBytes());
+            Map<String, Segment> committed = new HashMap<>();
+            readManifest(dir).ifPresent(m -> m.segments().forEach(s -> {
+                if (!s.blockId().equals(NO_ID)) {
+                    committed.putIfAbsent(s.blockId(), s);
+                }
+            }));
+            // Resolve every reference before touching anything.
+            List<Object> chosen = new ArrayList<>(blocks.size()); // a staged Path or a committed Segment
+            for (BlockReference ref : blocks) {
+                BlobNames.requireBlockId(ref.blockId());
+                Path staged = stagedBlockPath(container, blob, ref.blockId());
+                boolean isStaged = ref.source() != BlockReference.BlockSource.COMMITTED
+                        && Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS);
+                Segment old = ref.source() == BlockReference.BlockSource.UNCOMMITTED ? null : committed.get(ref.blockId());
+                if (isStaged) {
+                    chosen.add(staged);
+                } else if (old != null) {
+                    chosen.add(old);
+                } else {
+                    throw new InvalidBlockListException("block " + ref.blockId() + " is not " + switch (ref.source()) {
+                        case UNCOMMITTED -> "staged";
+                        case COMMITTED -> "committed";
+                        case LATEST -> "staged or committed";
+                    });
+                }
             }
-            Path temp = Files.createTempFile(tmpDir, "commit-", ".part");
+            ensureDirectory(dir);
+            List<Path> added = new ArrayList<>();
+            Map<String, Segment> linked = new HashMap<>();
+            boolean published = false;
             try {
-                byte[] md5 = concatenate(segments, temp, options.contentMd5().isEmpty());
-                List<BlockList.Block> committed = segments.stream()
-                        .map(s -> new BlockList.Block(s.blockId(), s.length())).toList();
-                Meta meta = new Meta(etagOf(temp), Optional.ofNullable(options.contentMd5().orElse(md5)),
-                        options.contentType(), committed);
-                publish(temp, target, meta);
+                List<Segment> segments = new ArrayList<>(chosen.size());
+                long total = 0;
+                for (int i = 0; i < chosen.size(); i++) {
+                    Segment segment;
+                    if (chosen.get(i) instanceof Path staged) {
+                        String id = blocks.get(i).blockId();
+                        segment = linked.get(id);
+                        if (segment == null) {
+                            String file = newBlockFileName();
+                            Path link = dir.resolve(file);
+                            linkOrMove(staged, link, id);
+                            added.add(link);
+                            // Sized after linking: the linked inode is immutable, the staging name might be re-sent.
+                            segment = new Segment(id, Files.size(link), file);
+                            linked.put(id, segment);
+                        }
+                    } else {
+                        segment = (Segment) chosen.get(i);
+                    }
+                    segments.add(segment);
+                    total += segment.length();
+                }
+                if (total > options.maxBytes()) {
+                    throw new ContentTooLargeException("committed blob would be " + total
+                            + " bytes, over the limit of " + options.maxBytes());
+                }
+                Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), options.contentMd5(),
+                        options.contentType(), segments);
+                publish(dir, manifest, added);
+                published = true;
+                deleteTree(stagingDirOf(container, blob));
+                return manifest.properties();
             } finally {
-                Files.deleteIfExists(temp);
+                if (!published) {
+                    for (Path p : added) {
+                        Files.deleteIfExists(p);
+                    }
+                }
             }
-            deleteTree(stagingDirOf(container, blob));
         } finally {
             lock.unlock();
         }
-        return getProperties(container, blob).orElseThrow(() -> new NoSuchFileException(target.toString()));
     }
 
     @Override
     public BlockList getBlockList(String container, String blob) throws IOException {
-        Path target = blobPath(container, blob);
-        List<BlockList.Block> committed = readFreshMeta(target).map(Meta::blocks).orElse(List.of());
+        Path dir = blobDir(container, blob);
+        List<BlockList.Block> committed = new ArrayList<>();
+        readManifest(dir).ifPresent(m -> m.segments().stream().filter(s -> !s.blockId().equals(NO_ID))
+                .forEach(s -> committed.add(new BlockList.Block(s.blockId(), s.length()))));
         List<BlockList.Block> uncommitted = new ArrayList<>();
-        Path dir = stagingDirOf(container, blob);
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
+        Path staging = stagingDirOf(container, blob);
+        if (Files.isDirectory(staging)) {
+            try (Stream<Path> files = Files.list(staging)) {
                 for (Path file : (Iterable<Path>) files.sorted()::iterator) {
-                    String id = decodeBlockFileName(file.getFileName().toString());
-                    uncommitted.add(new BlockList.Block(id, Files.size(file)));
+                    try {
+                        String id = decodeBlockFileName(file.getFileName().toString());
+                        uncommitted.add(new BlockList.Block(id, Files.size(file)));
+                    } catch (NoSuchFileException | IllegalArgumentException e) {
+                        // committed or discarded meanwhile, or not a block file
+                    }
                 }
             }
         }
@@ -175,48 +264,47 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public Optional<BlobProperties> getProperties(String container, String blob) throws IOException {
-        Path target = blobPath(container, blob);
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        if (!attributes.isRegularFile()) {
-            return Optional.empty();
-        }
-        String etag = etagOf(attributes);
-        Optional<Meta> meta = readMeta(target).filter(m -> m.etag().equals(etag));
-        return Optional.of(new BlobProperties(attributes.size(), meta.flatMap(Meta::md5), etag,
-                attributes.lastModifiedTime().toInstant(),
-                meta.map(Meta::contentType).orElse(WriteOptions.DEFAULT_CONTENT_TYPE)));
+        return readManifest(blobDir(container, blob)).map(Manifest::properties);
     }
 
     @Override
     public BlobRead openForRead(String container, String blob, Optional<ByteRange> range) throws IOException {
-        Path target = blobPath(container, blob);
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw new BlobNotFoundException("blob not found: " + container + "/" + blob);
-        }
-        try {
-            BlobProperties properties = getProperties(container, blob)
+        Path dir = blobDir(container, blob);
+        for (int attempt = 0; ; attempt++) {
+            Manifest manifest = readManifest(dir)
                     .orElseThrow(() -> new BlobNotFoundException("blob not found: " + container + "/" + blob));
-            long size = channel.size();
+            long size = manifest.length();
             long first = range.map(ByteRange::first).orElse(0L);
-            long last = range.flatMap(r -> r.last().isPresent() ? Optional.of(r.last().getAsLong()) : Optional.empty())
-                    .map(l -> Math.min(l, size - 1)).orElse(size - 1);
             if (range.isPresent() && first >= size) {
                 throw new InvalidRangeException("range starts at " + first + " but the blob has " + size + " bytes");
             }
-            channel.position(first);
+            long last = range.flatMap(r -> r.last().isPresent() ? Optional.of(r.last().getAsLong()) : Optional.empty())
+                    .map(l -> Math.min(l, size - 1)).orElse(size - 1);
             long length = Math.max(0, last - first + 1);
-            return new BlobRead(properties, first, length, new BoundedInputStream(Channels.newInputStream(channel), length));
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+            List<Piece> pieces = new ArrayList<>();
+            long offset = 0;
+            for (Segment s : manifest.segments()) {
+                long start = Math.max(first, offset);
+                long end = Math.min(first + length, offset + s.length());
+                if (start < end) {
+                    pieces.add(new Piece(dir.resolve(s.file()), start - offset, end - start));
+                }
+                offset += s.length();
+            }
+            SegmentedInputStream in = new SegmentedInputStream(pieces);
+            try {
+                in.openEagerly(EAGER_OPEN_LIMIT);
+            } catch (NoSuchFileException e) {
+                in.close();
+                if (attempt < 3) {
+                    continue; // replaced between reading the manifest and opening its blocks: read the new one
+                }
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+            return new BlobRead(manifest.properties(), first, length, in);
         }
     }
 
@@ -228,11 +316,36 @@ public final class FileSystemBlobStore implements BlobStore {
             return List.of();
         }
         List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
-                    .filter(n -> !n.endsWith(META_SUFFIX) && n.startsWith(prefix))
-                    .forEach(names::add);
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(dir)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String relative = dir.relativize(d).toString().replace(d.getFileSystem().getSeparator(), "/");
+                    if (relative.endsWith(BLOB_DIR_SUFFIX)) {
+                        String name = relative.substring(0, relative.length() - BLOB_DIR_SUFFIX.length());
+                        if (name.startsWith(prefix) && Files.isRegularFile(d.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+                            names.add(name);
+                        }
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    String asPrefix = relative + "/";
+                    return asPrefix.startsWith(prefix) || prefix.startsWith(asPrefix)
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // deleted or moved meanwhile
+                    }
+                    throw e;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            return List.of();
         }
         names.sort(Comparator.naturalOrder());
         List<BlobItem> items = new ArrayList<>(names.size());
@@ -244,13 +357,20 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public boolean deleteBlob(String container, String blob) throws IOException {
-        Path target = blobPath(container, blob);
+        Path dir = blobDir(container, blob);
         ReentrantLock lock = lockFor(container, blob);
         lock.lock();
         try {
             deleteTree(stagingDirOf(container, blob));
-            boolean existed = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(target);
-            Files.deleteIfExists(metaPath(target));
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            boolean existed = Files.isRegularFile(dir.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
+            // Renamed away first so the blob disappears at once, then removed at leisure.
+            Path trash = tmpDir.resolve("trash-" + UUID.randomUUID());
+            moveAtomically(dir, trash);
+            fsyncDirectory(dir.getParent());
+            deleteTree(trash);
             return existed;
         } finally {
             lock.unlock();
@@ -298,13 +418,18 @@ public final class FileSystemBlobStore implements BlobStore {
         if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
             throw new BlobNotFoundException("nothing under prefix " + container + "/" + fromPrefix);
         }
-        Files.createDirectories(to.getParent());
+        ensureDirectory(to.getParent());
         Path trash = null;
         if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
             trash = tmpDir.resolve("trash-" + UUID.randomUUID());
             moveAtomically(to, trash);
         }
+        // One rename publishes the whole directory tree of blob directories at once.
         moveAtomically(from, to);
+        fsyncDirectory(to.getParent());
+        if (!from.getParent().equals(to.getParent())) {
+            fsyncDirectory(from.getParent());
+        }
         if (trash != null) {
             deleteTree(trash);
         }
@@ -318,8 +443,10 @@ public final class FileSystemBlobStore implements BlobStore {
     /**
      * Streams {@code content} into a fresh temp file in one pass: each buffer is filled completely
      * (the HTTP layer hands out a few KiB per read), fed to MD5 and written with one write call.
-     * The checks run when the body is complete; then one fsync, before anything is renamed into
-     * place or acknowledged.
+     * One 1 MiB heap buffer per upload (MD5 is fastest on a heap array; the JDK's cached direct
+     * buffer makes the write a single copy). A two-thread read/hash+write pipeline was tried and
+     * measured no better on this 2-core host, so it was left out. The checks run when the body is complete; then one fsync, before
+     * anything is renamed into place or acknowledged.
      */
     private Written writeToTemp(InputStream content, WriteOptions options) throws IOException {
         Path temp = Files.createTempFile(tmpDir, "put-", ".part");
@@ -327,30 +454,15 @@ public final class FileSystemBlobStore implements BlobStore {
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             MessageDigest md5 = newMd5();
             byte[] buffer = new byte[BUFFER_SIZE];
-            ByteBuffer wrapped = ByteBuffer.wrap(buffer);
             long total = 0;
-            boolean eof = false;
-            while (!eof) {
-                int filled = 0;
-                while (filled < buffer.length) {
-                    int n = content.read(buffer, filled, buffer.length - filled);
-                    if (n < 0) {
-                        eof = true;
-                        break;
-                    }
-                    filled += n;
-                }
-                if (filled == 0) {
-                    break;
-                }
+            int filled;
+            while ((filled = fill(content, buffer)) > 0) {
                 total += filled;
-                if (total > options.maxBytes()) {
-                    throw new ContentTooLargeException("body is larger than the limit of " + options.maxBytes() + " bytes");
-                }
+                checkLimit(total, options);
                 md5.update(buffer, 0, filled);
-                wrapped.clear().limit(filled);
-                while (wrapped.hasRemaining()) {
-                    out.write(wrapped);
+                writeFully(out, buffer, filled);
+                if (filled < buffer.length) {
+                    break;
                 }
             }
             if (options.expectedLength().isPresent() && options.expectedLength().getAsLong() != total) {
@@ -374,147 +486,299 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    /** Content and sidecar into place: data first, so a crash in between only leaves a stale sidecar. */
-    private void publish(Path data, Path target, Meta meta) throws IOException {
-        Path metaTemp = Files.createTempFile(tmpDir, "meta-", ".part");
+    /** Reads into {@code buffer} until it is full or the body ends; returns the bytes read. */
+    private static int fill(InputStream content, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int n = content.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
+    }
+
+    private static void checkLimit(long total, WriteOptions options) {
+        if (total > options.maxBytes()) {
+            throw new ContentTooLargeException("body is larger than the limit of " + options.maxBytes() + " bytes");
+        }
+    }
+
+    private static void writeFully(FileChannel out, byte[] buffer, int length) throws IOException {
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer, 0, length);
+        while (wrapped.hasRemaining()) {
+            out.write(wrapped);
+        }
+    }
+
+    /**
+     * Makes {@code manifest} the blob's content: temp file, fsync, atomic rename, directory fsync.
+     * On failure before the rename, {@code added} (block files this write put into the directory)
+     * are removed by the caller or here; after it, block files the new manifest does not reference
+     * are deleted.
+     */
+    private void publish(Path dir, Manifest manifest, List<Path> added) throws IOException {
+        Path temp = dir.resolve(MANIFEST_TEMP_PREFIX + UUID.randomUUID());
+        boolean swapped = false;
         try {
-            try (Writer writer = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
-                meta.toProperties().store(writer, null);
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(manifest.serialize());
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
             }
-            createParents(target);
-            moveAtomically(data, target);
-            moveAtomically(metaTemp, metaPath(target));
+            beforeManifestSwap.run();
+            moveAtomically(temp, dir.resolve(MANIFEST));
+            swapped = true;
         } finally {
-            Files.deleteIfExists(metaTemp);
-        }
-    }
-
-    private record Segment(String blockId, Path file, long offset, long length) {
-    }
-
-    private List<Segment> resolve(String container, String blob, Path target, List<BlockReference> blocks)
-            throws IOException {
-        Map<String, Segment> committed = new HashMap<>();
-        Optional<Meta> meta = readFreshMeta(target);
-        if (meta.isPresent()) {
-            long offset = 0;
-            for (BlockList.Block block : meta.get().blocks()) {
-                committed.putIfAbsent(block.id(), new Segment(block.id(), target, offset, block.size()));
-                offset += block.size();
-            }
-        }
-        List<Segment> segments = new ArrayList<>(blocks.size());
-        for (BlockReference ref : blocks) {
-            BlobNames.requireBlockId(ref.blockId());
-            Path staged = stagedBlockPath(container, blob, ref.blockId());
-            Optional<Segment> stagedSegment = Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS)
-                    ? Optional.of(new Segment(ref.blockId(), staged, 0, Files.size(staged))) : Optional.empty();
-            Optional<Segment> committedSegment = Optional.ofNullable(committed.get(ref.blockId()));
-            Optional<Segment> chosen = switch (ref.source()) {
-                case UNCOMMITTED -> stagedSegment;
-                case COMMITTED -> committedSegment;
-                case LATEST -> stagedSegment.or(() -> committedSegment);
-            };
-            segments.add(chosen.orElseThrow(() -> new InvalidBlockListException("block " + ref.blockId()
-                    + " is not " + switch (ref.source()) {
-                        case UNCOMMITTED -> "staged";
-                        case COMMITTED -> "committed";
-                        case LATEST -> "staged or committed";
-                    })));
-        }
-        return segments;
-    }
-
-    /** Writes the segments one after the other; returns their MD5 if asked (costs a pass through user space). */
-    private byte[] concatenate(List<Segment> segments, Path temp, boolean computeMd5) throws IOException {
-        MessageDigest md5 = computeMd5 ? newMd5() : null;
-        // Direct, once per commit: reads and writes then need no copy through a JDK temporary buffer.
-        ByteBuffer buffer = computeMd5 ? ByteBuffer.allocateDirect(BUFFER_SIZE) : null;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            for (Segment segment : segments) {
-                try (FileChannel in = FileChannel.open(segment.file(), StandardOpenOption.READ)) {
-                    if (md5 == null) {
-                        long done = 0;
-                        while (done < segment.length()) {
-                            done += in.transferTo(segment.offset() + done, segment.length() - done, out);
-                        }
-                    } else {
-                        long position = segment.offset();
-                        long end = segment.offset() + segment.length();
-                        while (position < end) {
-                            buffer.clear().limit((int) Math.min(BUFFER_SIZE, end - position));
-                            int n = in.read(buffer, position);
-                            if (n < 0) {
-                                throw new IOException("block file shorter than recorded: " + segment.file());
-                            }
-                            position += n;
-                            buffer.flip();
-                            md5.update(buffer.duplicate());
-                            while (buffer.hasRemaining()) {
-                                out.write(buffer);
-                            }
-                        }
-                    }
+            if (!swapped) {
+                Files.deleteIfExists(temp);
+                for (Path p : added) {
+                    Files.deleteIfExists(p);
                 }
             }
-            out.force(true);
         }
-        return md5 == null ? null : md5.digest();
+        fsyncDirectory(dir); // the new block names and the manifest rename, in one go
+        Set<String> keep = new HashSet<>();
+        keep.add(MANIFEST);
+        manifest.segments().forEach(s -> keep.add(s.file()));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (!keep.contains(p.getFileName().toString())) {
+                    Files.deleteIfExists(p); // old blocks, and leftovers of a crash before an earlier swap
+                }
+            }
+        }
     }
 
-    // ---- sidecar ---------------------------------------------------------------------------
-
-    private record Meta(String etag, Optional<byte[]> md5, String contentType, List<BlockList.Block> blocks) {
-
-        Properties toProperties() {
-            Properties p = new Properties();
-            p.setProperty("etag", etag);
-            md5.ifPresent(m -> p.setProperty("md5", Base64.getEncoder().encodeToString(m)));
-            p.setProperty("contentType", contentType);
-            StringBuilder list = new StringBuilder();
-            for (BlockList.Block block : blocks) {
-                list.append(list.length() == 0 ? "" : ",").append(block.id()).append(' ').append(block.size());
+    /** Links a staged block into the blob directory; the staged one stays until the commit succeeded. */
+    private static void linkOrMove(Path staged, Path link, String blockId) throws IOException {
+        try {
+            Files.createLink(link, staged);
+        } catch (NoSuchFileException e) {
+            throw new InvalidBlockListException("block " + blockId + " is no longer staged");
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (!Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidBlockListException("block " + blockId + " is no longer staged");
             }
-            p.setProperty("blocks", list.toString());
-            return p;
+            moveAtomically(staged, link); // no hard links here: the block leaves staging
+        }
+    }
+
+    // ---- manifest --------------------------------------------------------------------------
+
+    /** One block of a committed blob: its id ({@value #NO_ID} for a Put Blob), size and file in the blob directory. */
+    private record Segment(String blockId, long length, String file) {
+    }
+
+    private record Manifest(String etag, long lastModifiedMillis, Optional<byte[]> md5, String contentType,
+                            List<Segment> segments) {
+
+        long length() {
+            long total = 0;
+            for (Segment s : segments) {
+                total += s.length();
+            }
+            return total;
         }
 
-        static Meta fromProperties(Properties p) {
-            List<BlockList.Block> blocks = new ArrayList<>();
+        BlobProperties properties() {
+            return new BlobProperties(length(), md5, etag, Instant.ofEpochMilli(lastModifiedMillis), contentType);
+        }
+
+        byte[] serialize() throws IOException {
+            Properties p = new Properties();
+            p.setProperty("format", "1");
+            p.setProperty("etag", etag);
+            p.setProperty("lastModified", Long.toString(lastModifiedMillis));
+            p.setProperty("length", Long.toString(length()));
+            md5.ifPresent(m -> p.setProperty("md5", Base64.getEncoder().encodeToString(m)));
+            p.setProperty("contentType", contentType);
+            StringBuilder list = new StringBuilder(segments.size() * 64);
+            for (Segment s : segments) {
+                list.append(list.length() == 0 ? "" : ",")
+                        .append(s.blockId().equals(NO_ID) ? NO_ID
+                                : HexFormat.of().formatHex(s.blockId().getBytes(StandardCharsets.US_ASCII)))
+                        .append(' ').append(s.length()).append(' ').append(s.file());
+            }
+            p.setProperty("blocks", list.toString());
+            StringWriter out = new StringWriter();
+            p.store(out, null);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        static Manifest parse(String text) throws IOException {
+            Properties p = new Properties();
+            p.load(new StringReader(text));
+            if (!"1".equals(p.getProperty("format"))) {
+                throw new IOException("unknown manifest format " + p.getProperty("format"));
+            }
+            List<Segment> segments = new ArrayList<>();
             String list = p.getProperty("blocks", "");
             if (!list.isEmpty()) {
                 for (String entry : list.split(",")) {
-                    int space = entry.lastIndexOf(' ');
-                    blocks.add(new BlockList.Block(entry.substring(0, space), Long.parseLong(entry.substring(space + 1))));
+                    String[] f = entry.split(" ");
+                    if (f.length != 3 || !f[2].startsWith(BLOCK_FILE_PREFIX) || f[2].contains("/")) {
+                        throw new IOException("bad manifest entry " + entry);
+                    }
+                    String id = f[0].equals(NO_ID) ? NO_ID
+                            : new String(HexFormat.of().parseHex(f[0]), StandardCharsets.US_ASCII);
+                    segments.add(new Segment(id, Long.parseLong(f[1]), f[2]));
                 }
             }
-            return new Meta(p.getProperty("etag", ""),
+            Manifest m = new Manifest(p.getProperty("etag"), Long.parseLong(p.getProperty("lastModified")),
                     Optional.ofNullable(p.getProperty("md5")).map(Base64.getDecoder()::decode),
-                    p.getProperty("contentType", WriteOptions.DEFAULT_CONTENT_TYPE), blocks);
+                    p.getProperty("contentType", WriteOptions.DEFAULT_CONTENT_TYPE), List.copyOf(segments));
+            if (m.etag() == null || m.length() != Long.parseLong(p.getProperty("length"))) {
+                throw new IOException("inconsistent manifest");
+            }
+            return m;
         }
     }
 
-    private Optional<Meta> readMeta(Path target) throws IOException {
-        try (Reader reader = Files.newBufferedReader(metaPath(target), StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(reader);
-            return Optional.of(Meta.fromProperties(p));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Meta> readFreshMeta(Path target) throws IOException {
-        BasicFileAttributes attributes;
+    private static Optional<Manifest> readManifest(Path dir) throws IOException {
+        Path file = dir.resolve(MANIFEST);
+        String text;
         try {
-            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException | NotDirectoryException e) {
             return Optional.empty();
         }
-        String etag = etagOf(attributes);
-        return readMeta(target).filter(m -> m.etag().equals(etag));
+        try {
+            return Optional.of(Manifest.parse(text));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new IOException("corrupt blob manifest " + file, e);
+        }
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** {@code length} bytes of {@code file} from {@code offset}. */
+    private record Piece(Path file, long offset, long length) {
+    }
+
+    /** Streams pieces of block files one after the other; files are opened up front (some) or on demand. */
+    private static final class SegmentedInputStream extends InputStream {
+        private final List<Piece> pieces;
+        private final FileChannel[] channels;
+        private int index;
+        private long done; // bytes read from pieces[index]
+        private boolean closed;
+
+        SegmentedInputStream(List<Piece> pieces) {
+            this.pieces = pieces;
+            this.channels = new FileChannel[pieces.size()];
+        }
+
+        void openEagerly(int limit) throws IOException {
+            for (int i = 0; i < Math.min(limit, pieces.size()); i++) {
+                channels[i] = FileChannel.open(pieces.get(i).file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (len == 0) {
+                return 0;
+            }
+            while (index < pieces.size()) {
+                Piece piece = pieces.get(index);
+                if (done >= piece.length()) {
+                    closeChannel(index);
+                    index++;
+                    done = 0;
+                    continue;
+                }
+                FileChannel channel = channel(index);
+                int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, piece.length() - done)),
+                        piece.offset() + done);
+                if (n < 0) {
+                    throw new IOException("block file shorter than its manifest says: " + piece.file());
+                }
+                done += n;
+                return n;
+            }
+            return -1;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            while (skipped < n && index < pieces.size()) {
+                long step = Math.min(n - skipped, pieces.get(index).length() - done);
+                done += step;
+                skipped += step;
+                if (done >= pieces.get(index).length()) {
+                    closeChannel(index);
+                    index++;
+                    done = 0;
+                }
+            }
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return index < pieces.size() ? (int) Math.min(Integer.MAX_VALUE, pieces.get(index).length() - done) : 0;
+        }
+
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            byte[] buffer = new byte[READ_BUFFER_SIZE];
+            long total = 0;
+            int n;
+            while ((n = read(buffer, 0, buffer.length)) >= 0) {
+                out.write(buffer, 0, n);
+                total += n;
+            }
+            return total;
+        }
+
+        private FileChannel channel(int i) throws IOException {
+            if (channels[i] == null) {
+                try {
+                    channels[i] = FileChannel.open(pieces.get(i).file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    throw new IOException("the blob was replaced or deleted while being read", e);
+                }
+            }
+            return channels[i];
+        }
+
+        private void closeChannel(int i) throws IOException {
+            if (channels[i] != null) {
+                channels[i].close();
+                channels[i] = null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            IOException failure = null;
+            for (int i = 0; i < channels.length; i++) {
+                try {
+                    closeChannel(i);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     // ---- paths -----------------------------------------------------------------------------
@@ -523,9 +787,10 @@ public final class FileSystemBlobStore implements BlobStore {
         return inside(blobsDir, blobsDir.resolve(BlobNames.requireContainer(container)));
     }
 
-    private Path blobPath(String container, String blob) {
+    /** The blob's directory; '#' is not allowed in names, so it never collides with a prefix directory. */
+    private Path blobDir(String container, String blob) {
         Path dir = containerPath(container);
-        return inside(dir, dir.resolve(BlobNames.requireBlob(blob)));
+        return inside(dir, dir.resolve(BlobNames.requireBlob(blob) + BLOB_DIR_SUFFIX));
     }
 
     private Path prefixPath(String container, String prefix) {
@@ -533,11 +798,8 @@ public final class FileSystemBlobStore implements BlobStore {
         if (trimmed.isEmpty()) {
             throw new InvalidBlobNameException("a prefix to move must not be empty");
         }
-        return blobPath(container, trimmed);
-    }
-
-    private static Path metaPath(Path target) {
-        return target.resolveSibling(target.getFileName() + META_SUFFIX);
+        Path dir = containerPath(container);
+        return inside(dir, dir.resolve(BlobNames.requireBlob(trimmed)));
     }
 
     private Path stagingDirOf(String container, String blob) {
@@ -565,14 +827,25 @@ public final class FileSystemBlobStore implements BlobStore {
         return normalized;
     }
 
-    private void createParents(Path target) throws IOException {
-        try {
-            Files.createDirectories(target.getParent());
-        } catch (FileAlreadyExistsException | NotDirectoryException e) {
-            throw new BlobStoreException("a blob is in the way of " + blobsDir.relativize(target));
+    /** Creates {@code dir} if needed and makes every directory it had to create durable in its parent. */
+    private void ensureDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
         }
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BlobStoreException("blobs exist under " + blobsDir.relativize(target) + "/");
+        Path existing = dir.getParent();
+        while (existing != null && !Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException | NotDirectoryException e) {
+            throw new BlobStoreException("something is in the way of " + root.relativize(dir));
+        }
+        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+            fsyncDirectory(p);
+            if (p.equals(existing)) {
+                break;
+            }
         }
     }
 
@@ -588,16 +861,21 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    private static String etagOf(Path file) throws IOException {
-        return etagOf(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    /** Makes renames, links and creations in {@code dir} durable (Linux: fsync on the directory). */
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
-    /** Every write creates a new inode, so inode + mtime + size changes with every replacement. */
-    private static String etagOf(BasicFileAttributes attributes) {
-        MessageDigest digest = newSha256();
-        String identity = attributes.fileKey() + "|" + attributes.lastModifiedTime().toInstant() + "|" + attributes.size();
-        byte[] hash = digest.digest(identity.getBytes(StandardCharsets.UTF_8));
-        return "\"0x" + HexFormat.of().withUpperCase().formatHex(hash, 0, 8) + "\"";
+    private static String newBlockFileName() {
+        return BLOCK_FILE_PREFIX + UUID.randomUUID() + BLOCK_FILE_SUFFIX;
+    }
+
+    /** New for every write, so it changes with every replacement. */
+    private static String newEtag() {
+        long value = ThreadLocalRandom.current().nextLong() ^ System.nanoTime();
+        return "\"0x" + HexFormat.of().withUpperCase().formatHex(ByteBuffer.allocate(8).putLong(value).array()) + "\"";
     }
 
     private ReentrantLock lockFor(String container, String blob) {
@@ -660,49 +938,4 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    /** Reads at most {@code remaining} bytes, for ranged reads. */
-    private static final class BoundedInputStream extends FilterInputStream {
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(Math.min(n, remaining));
-            remaining -= skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), remaining);
-        }
-    }
 }

@@ -65,9 +65,15 @@ class LargeUploadIT {
             assertThat(connection.getHeaderField("Content-MD5")).isEqualTo(Base64.getEncoder().encodeToString(md5.digest()));
             System.out.printf("LargeUploadIT: %d MiB in %.1f s = %.0f MB/s%n", SIZE >> 20, seconds, SIZE / 1e6 / seconds);
             try (Stream<Path> files = Files.walk(dir.resolve("store/blobs"))) {
-                List<Path> blobs = files.filter(p -> p.getFileName().toString().equals("big.mp4")).toList();
+                List<Path> blobs = files.filter(p -> p.getFileName().toString().equals("big.mp4#blob")).toList();
                 assertThat(blobs).hasSize(1);
-                assertThat(Files.size(blobs.get(0))).isEqualTo(SIZE);
+                long stored = 0;
+                try (Stream<Path> blocks = Files.list(blobs.get(0))) {
+                    for (Path block : (Iterable<Path>) blocks.filter(p -> p.toString().endsWith(".blk"))::iterator) {
+                        stored += Files.size(block);
+                    }
+                }
+                assertThat(stored).isEqualTo(SIZE);
             }
             child.getOutputStream().close();
             assertThat(child.waitFor()).isZero();

@@ -142,10 +142,12 @@ class BadInputsIT {
         Path work = dataDir.resolve("work");
         awaitTrue(() -> nonEmpty(work), Duration.ofSeconds(30), "encoding started");
 
+        Path container = dataDir.resolve("blobs/blobs/asset-" + video.id());
+        assertThat(container).isDirectory();
         assertThat(media.delete(video.id()).statusCode()).isEqualTo(204);
 
         awaitTrue(() -> !nonEmpty(work), Duration.ofSeconds(20), "the worker stopped and cleaned up");
-        assertThat(dataDir.resolve("blobs").resolve("asset-" + video.id())).doesNotExist();
+        assertThat(container).doesNotExist();
         assertThat(ffmpegProcessesUnder(dataDir)).isZero();
     }
 

@@ -2,7 +2,6 @@ package io.mediaconnector.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,26 +10,26 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The HMAC secret behind upload SAS and signed playback URLs: from configuration, or made once
- * into {@code <data>/secrets/signing.key}, readable by the service's user only. Never logged.
- * Rotating it invalidates every UploadUri and signed URL handed out before.
+ * Secrets made once into {@code <data>/secrets/<name>} (a random 32 bytes, base64), readable by
+ * the service's user only, unless configuration provides them. Never logged.
  */
-public final class SigningSecret {
-    private SigningSecret() {
+public final class SecretFiles {
+    private final Path directory;
+
+    public SecretFiles(Path dataDir) {
+        this.directory = dataDir.resolve("secrets");
     }
 
-    public static byte[] load(Settings settings) {
-        if (settings.media().signingSecret().isPresent()) {
-            return settings.media().signingSecret().get().getBytes(StandardCharsets.UTF_8);
-        }
-        Path file = settings.dataDir().resolve("secrets/signing.key");
+    /** The secret's bytes: the configured value when present, else the file's, made if missing. */
+    public byte[] loadOrCreate(String name) {
+        Path file = directory.resolve(name);
         try {
             if (!Files.exists(file)) {
                 create(file);
             }
             return Base64.getDecoder().decode(Files.readString(file).trim());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the signing secret " + file, e);
+            throw new UncheckedIOException("cannot read or create the secret " + file, e);
         }
     }
 
@@ -39,7 +38,7 @@ public final class SigningSecret {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        Path tmp = Files.createTempFile(file.getParent(), "signing", ".tmp",
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, Base64.getEncoder().encodeToString(secret));
         try {
