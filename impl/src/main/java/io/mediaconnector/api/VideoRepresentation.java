@@ -37,6 +37,15 @@ public final class VideoRepresentation {
                 .updated(video.updated());
     }
 
+    /** The create answer: the only one that carries the upload key and IV of an encrypted upload. */
+    public Video created(io.mediaconnector.video.VideoService.CreatedVideo created) {
+        Video video = of(created.video());
+        created.inputKey().ifPresent(key -> video
+                .inputStorageEncryptionSymmetricKey(java.util.Base64.getEncoder().encodeToString(key.key()))
+                .inputStorageEncryptionIv(java.util.Base64.getEncoder().encodeToString(key.iv())));
+        return video;
+    }
+
     public VideoStatus statusOf(io.mediaconnector.video.Video video) {
         VideoState state = video.state();
         return new VideoStatus()

@@ -53,12 +53,13 @@ public class VideosResource implements VideosApi {
 
     @Override
     public Response createVideo(VideoCreate body) {
-        Video video = videos.create(Callers.of(security), new NewVideo(body.getOriginalFileName(),
+        VideoService.CreatedVideo created = videos.create(Callers.of(security), new NewVideo(body.getOriginalFileName(),
                 body.getContentProtectionMode(), body.getInputStorageEncryptionMode(), body.getName(),
                 body.getDescription(), body.getTags(), body.getMetadata()));
+        Video video = created.video();
         return Response.created(videoUri(video.id()))
                 .header(HttpHeaders.ETAG, video.etag())
-                .entity(representation.of(video))
+                .entity(representation.created(created))
                 .build();
     }
 

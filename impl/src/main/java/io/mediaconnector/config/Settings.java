@@ -24,6 +24,7 @@ public record Settings(
         int maxConcurrentRequests,
         Duration shutdownGrace,
         Media media,
+        Protection protection,
         Duration apiKeyCacheTtl) {
 
     /** A revoked key may keep working on other nodes this long at most. */

@@ -39,6 +39,10 @@ public final class SettingsLoader {
                 get("MAX_CONCURRENT_REQUESTS", Integer::parseInt, 512),
                 get("SHUTDOWN_GRACE", Duration::parse, Duration.ofSeconds(20)),
                 media(),
+                new Protection(
+                        Optional.ofNullable(get("MASTER_KEY", Function.identity(), null)),
+                        Optional.ofNullable(get("TOKEN_SIGNING_KEYS", Function.identity(), null)),
+                        get("TOKEN_VALIDITY", Duration::parse, Duration.ofHours(1))),
                 get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)));
     }
 

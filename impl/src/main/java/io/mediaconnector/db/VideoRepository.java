@@ -41,6 +41,11 @@ public final class VideoRepository {
     }
 
     public void insert(Video video) {
+        insert(video, java.util.List.of(), null);
+    }
+
+    /** The video and its keys, in one transaction. */
+    public void insert(Video video, List<io.mediaconnector.protection.VideoKey> keys, VideoKeyRepository keyRepository) {
         jdbi.useTransaction(h -> {
             h.createUpdate("""
                             INSERT INTO videos (id, account_id, stored_file_name, name, description, tags_json, metadata_json,
@@ -70,6 +75,9 @@ public final class VideoRepository {
                     .bind("updated", video.updated())
                     .execute();
             insertTags(h, video.id(), video.details().tags());
+            for (io.mediaconnector.protection.VideoKey key : keys) {
+                keyRepository.insert(h, key);
+            }
         });
     }
 

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +53,12 @@ public final class EncodingWorker {
     private final Duration heartbeat;
     private final Clock clock;
     private final Set<CancelHandle> running = ConcurrentHashMap.newKeySet();
+    private final UploadDecryption uploadDecryption;
 
     public EncodingWorker(JobQueue queue, VideoRepository videos, BlobStore store, EncodingPipeline pipeline,
                           OutputPublisher publisher, ScheduledExecutorService heartbeats, Path workRoot,
-                          Duration lease, Duration heartbeat, Clock clock) {
+                          Duration lease, Duration heartbeat, Clock clock, UploadDecryption uploadDecryption) {
+        this.uploadDecryption = uploadDecryption;
         this.queue = queue;
         this.videos = videos;
         this.store = store;
@@ -111,7 +114,7 @@ public final class EncodingWorker {
                 LOG.info("video {}: job {} cancelled (video deleted or lease lost)", video.id(), job.id());
             }
         } catch (UnsupportedMediaException e) {
-            fail(job, workerId, video, e.getMessage());
+            fail(job, workerId, video, e.getMessage() + uploadDecryption.hint(video));
         } catch (RuntimeException | IOException e) {
             retryOrFail(job, workerId, video, e);
         } finally {
@@ -132,8 +135,9 @@ public final class EncodingWorker {
         Files.createDirectories(work);
         String name = video.storedFileName();
         Path input = work.resolve("input" + name.substring(name.lastIndexOf('.')));
-        try (BlobRead read = store.openForRead(video.containerName(), name, Optional.empty())) {
-            Files.copy(read.content(), input, StandardCopyOption.REPLACE_EXISTING);
+        try (BlobRead read = store.openForRead(video.containerName(), name, Optional.empty());
+             InputStream content = uploadDecryption.decrypting(video, read.content())) {
+            Files.copy(content, input, StandardCopyOption.REPLACE_EXISTING);
         }
         return input;
     }

@@ -5,11 +5,13 @@ import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.KeyHasher;
 import io.mediaconnector.api.VideoRepresentation;
 import io.mediaconnector.config.Media;
+import io.mediaconnector.config.Protection;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.config.SecretFiles;
 import io.mediaconnector.db.AccountRepository;
 import io.mediaconnector.db.Database;
 import io.mediaconnector.db.DatabaseJobQueue;
+import io.mediaconnector.db.VideoKeyRepository;
 import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.encoding.EncodingOptions;
 import io.mediaconnector.encoding.EncodingPipeline;
@@ -19,6 +21,10 @@ import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EncodingWorker;
 import io.mediaconnector.processing.OutputPublisher;
 import io.mediaconnector.processing.StorageRemoval;
+import io.mediaconnector.processing.UploadDecryption;
+import io.mediaconnector.protection.KeyVault;
+import io.mediaconnector.protection.PlaybackTokens;
+import io.mediaconnector.protection.VideoKeys;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.processing.WorkerPool;
 import io.mediaconnector.storage.BlobStore;
@@ -61,6 +67,8 @@ public final class Components implements AutoCloseable {
     final UrlSigner urlSigner;
     final PlaybackService playback;
     final WorkerPool workers;
+    final VideoKeys videoKeys;
+    final PlaybackTokens tokens;
 
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
@@ -78,8 +86,14 @@ public final class Components implements AutoCloseable {
         this.sasSigner = new SasSigner(BLOB_ACCOUNT, secret, clock);
         this.uploadTargets = new VideoUploadTargets(videoRepository);
         this.blobEndpointSettings = BlobEndpointSettings.withMaxBlobBytes(media.maxUploadBytes());
+        Protection protection = settings.protection();
+        this.videoKeys = new VideoKeys(new VideoKeyRepository(database.jdbi(), new KeyVault(protection.masterKey()
+                .map(key -> java.util.Base64.getDecoder().decode(key))
+                .orElseGet(() -> secrets.loadOrCreate("master.key")))));
+        this.tokens = new PlaybackTokens(protection.tokenSigningKeys().map(Protection::parseKeys)
+                .orElseGet(() -> generatedTokenKey(secrets)), settings.baseUrl(), protection.tokenValidity(), clock);
         this.videos = new VideoService(videoRepository, new VideoRules(formats), new StorageRemoval(blobStore), clock,
-                randomness);
+                randomness, videoKeys);
         this.representation = new VideoRepresentation(
                 new SasUploadLinks(settings.publicBaseUrl(), sasSigner, media.uploadSasValidity()));
         this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness);
@@ -102,8 +116,20 @@ public final class Components implements AutoCloseable {
         EncodingWorker worker = new EncodingWorker(new DatabaseJobQueue(database.jdbi(), clock), videoRepository,
                 blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
-                settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock);
+                settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock,
+                new UploadDecryption(videoKeys));
         return new WorkerPool(worker, heartbeats, media.jobPollInterval());
+    }
+
+    /** One generated key, its kid derived from it so every node that shares the file agrees. */
+    private static java.util.Map<String, byte[]> generatedTokenKey(SecretFiles secrets) {
+        byte[] key = secrets.loadOrCreate("token-signing.key");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key);
+            return java.util.Map.of("k-" + java.util.HexFormat.of().formatHex(digest, 0, 4), key);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void startWorkers() {

@@ -4,6 +4,8 @@ import io.mediaconnector.account.Caller;
 import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.problem.ProblemException;
 import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.protection.VideoKey;
+import io.mediaconnector.protection.VideoKeys;
 import io.mediaconnector.support.Randomness;
 import io.mediaconnector.video.Video.VideoDetails;
 
@@ -22,9 +24,11 @@ public final class VideoService {
     private final VideoRemoval removal;
     private final Clock clock;
     private final Randomness randomness;
+    private final VideoKeys keys;
 
     public VideoService(VideoRepository videos, VideoRules rules, VideoRemoval removal, Clock clock,
-                        Randomness randomness) {
+                        Randomness randomness, VideoKeys keys) {
+        this.keys = keys;
         this.videos = videos;
         this.rules = rules;
         this.removal = removal;
@@ -32,15 +36,12 @@ public final class VideoService {
         this.randomness = randomness;
     }
 
-    public Video create(Caller caller, NewVideo request) {
+    public CreatedVideo create(Caller caller, NewVideo request) {
         String extension = rules.extensionOf(request.originalFileName());
         ContentProtection protection = rules.contentProtection(request.contentProtectionMode());
         InputEncryption encryption = rules.inputEncryption(request.inputStorageEncryptionMode());
         if (protection == ContentProtection.AES128) {
             throw ProblemException.notImplemented("ContentProtectionMode AES128 (encrypted playback)");
-        }
-        if (encryption == InputEncryption.AES256) {
-            throw ProblemException.notImplemented("InputStorageEncryptionMode AES256 (encrypted upload)");
         }
         VideoDetails details = new VideoDetails(
                 rules.name(request.name(), request.originalFileName()),
@@ -48,11 +49,18 @@ public final class VideoService {
                 rules.tags(request.tags()),
                 rules.metadata(request.metadata()));
         OffsetDateTime now = now();
-        Video video = new Video(randomness.newId(), caller.accountId(), randomness.newId() + "." + extension, details,
+        UUID id = randomness.newId();
+        Optional<VideoKey> inputKey = encryption == InputEncryption.AES256
+                ? Optional.of(keys.newInputKey(id)) : Optional.empty();
+        Video video = new Video(id, caller.accountId(), randomness.newId() + "." + extension, details,
                 protection, Optional.empty(), encryption, VideoState.CREATED, VideoState.CREATED.defaultMessage(),
                 0, false, 0, true, Publication.NONE, 1, now, now);
-        videos.insert(video);
-        return video;
+        videos.insert(video, inputKey.stream().toList(), keys.repository());
+        return new CreatedVideo(video, inputKey);
+    }
+
+    /** A new video, and the upload key that only this answer ever shows. */
+    public record CreatedVideo(Video video, Optional<VideoKey> inputKey) {
     }
 
     public Video get(Caller caller, UUID id) {

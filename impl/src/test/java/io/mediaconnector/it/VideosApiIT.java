@@ -217,7 +217,6 @@ class VideosApiIT {
         assertProblem(http.send(http.request("/api/Videos/" + id + "/AuthorizationToken?KeyId=x", key).GET()),
                 501, "AuthorizationToken");
         assertProblem(create("{\"OriginalFileName\":\"a.mp4\",\"ContentProtectionMode\":\"AES128\"}"), 501, "AES128");
-        assertProblem(create("{\"OriginalFileName\":\"a.mp4\",\"InputStorageEncryptionMode\":\"AES256\"}"), 501, "AES256");
     }
 
     @Test
