@@ -2,7 +2,12 @@
 // Real-browser playback check for media-connector outputs.
 //
 //   node browser-tests/play.mjs --type HLS|DASH|Streaming|Progressive --url <playback url>
-//        --screenshot <png path> [--timeout-ms 60000] [--bearer <token>]
+//        --screenshot <png path> [--timeout-ms 60000] [--bearer <token>] [--clearkey-url <license url>]
+//
+// --clearkey-url (DASH only): dashjs gets setProtectionData({"org.w3.clearkey":{serverURL}}) and
+// asks that URL for the keys of CENC content (POST {"kids":[…],"type":"temporary"} → JWK set);
+// with --bearer the license request carries the Authorization header too. AES-128 HLS needs no
+// option: hls.js fetches the key from the playlist's #EXT-X-KEY URI (with the bearer, if given).
 //
 // Serves a tiny test page from 127.0.0.1:<random port> (player scripts come from node_modules,
 // never from a CDN), opens it in Debian's Chromium (/usr/bin/chromium, or $CHROMIUM_PATH)
@@ -54,8 +59,9 @@ function parseArgs(argv) {
       case '--screenshot': o.screenshot = v(); break;
       case '--timeout-ms': o.timeoutMs = Number(v()); break;
       case '--bearer': o.bearer = v(); break;
+      case '--clearkey-url': o.clearkeyUrl = v(); break;
       case '-h': case '--help':
-        process.stderr.write('usage: play.mjs --type HLS|DASH|Streaming|Progressive --url <url> --screenshot <png> [--timeout-ms 60000] [--bearer <token>]\n');
+        process.stderr.write('usage: play.mjs --type HLS|DASH|Streaming|Progressive --url <url> --screenshot <png> [--timeout-ms 60000] [--bearer <token>] [--clearkey-url <url>]\n');
         process.exit(2);
       default: fail(2, `usage: unknown argument ${k}`);
     }
@@ -65,6 +71,7 @@ function parseArgs(argv) {
   o.type = type; result.type = type;
   if (!o.url || !/^https?:\/\//.test(o.url)) fail(2, `usage: --url must be an http(s) URL (got ${o.url})`);
   result.url = o.url;
+  if (o.clearkeyUrl !== undefined && (type !== 'DASH' || !/^https?:\/\//.test(o.clearkeyUrl))) fail(2, `usage: --clearkey-url needs --type DASH and an http(s) URL (got ${o.clearkeyUrl})`);
   if (!o.screenshot) fail(2, 'usage: --screenshot <png path> is required');
   if (!Number.isFinite(o.timeoutMs) || o.timeoutMs < 1000) fail(2, `usage: --timeout-ms must be >= 1000 (got ${o.timeoutMs})`);
   if (o.bearer && type === 'Progressive') {
@@ -161,6 +168,11 @@ ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
         err('dashjs', 'code=' + x.code + ' ' + (x.message || '') + (x.data && x.data.url ? ' ' + x.data.url : ''));
       });
       if (ev.PLAYBACK_ERROR) player.on(ev.PLAYBACK_ERROR, function (e) { err('dashjs playback', String(e && e.error && (e.error.message || e.error.code) || e)); });
+      if (cfg.clearkeyUrl) {
+        var ck = { serverURL: cfg.clearkeyUrl };
+        if (cfg.bearer) ck.httpRequestHeaders = { Authorization: 'Bearer ' + cfg.bearer };
+        player.setProtectionData({ 'org.w3.clearkey': ck });
+      }
       player.initialize(video, cfg.url, true);
     } else {
       video.src = cfg.url;
@@ -206,7 +218,7 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-play-chromium-'));
-const { server, origin } = await startPageServer({ type: opts.type, url: opts.url, bearer: opts.bearer || null }, assets);
+const { server, origin } = await startPageServer({ type: opts.type, url: opts.url, bearer: opts.bearer || null, clearkeyUrl: opts.clearkeyUrl || null }, assets);
 let context;
 const nodeErrors = [];
 const consoleErrors = [];

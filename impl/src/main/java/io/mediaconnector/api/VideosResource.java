@@ -2,12 +2,13 @@ package io.mediaconnector.api;
 
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.generated.server.api.VideosApi;
+import io.mediaconnector.generated.server.model.AuthorizationToken;
 import io.mediaconnector.generated.server.model.PlaybackEndpoint;
 import io.mediaconnector.generated.server.model.Thumbnail;
 import io.mediaconnector.generated.server.model.VideoCreate;
 import io.mediaconnector.generated.server.model.VideoUpdate;
 import io.mediaconnector.playback.PlaybackService;
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.protection.KeyDelivery;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.video.NewVideo;
 import io.mediaconnector.video.Video;
@@ -37,13 +38,15 @@ public class VideosResource implements VideosApi {
     private final Settings settings;
     private final UploadCompletion uploads;
     private final PlaybackService playback;
+    private final KeyDelivery keys;
 
     @Context
     private SecurityContext security;
 
     @Inject
     public VideosResource(VideoService videos, VideoRepresentation representation, Settings settings,
-                          UploadCompletion uploads, PlaybackService playback) {
+                          UploadCompletion uploads, PlaybackService playback, KeyDelivery keys) {
+        this.keys = keys;
         this.videos = videos;
         this.representation = representation;
         this.settings = settings;
@@ -128,8 +131,9 @@ public class VideosResource implements VideosApi {
 
     @Override
     public Response getAuthorizationToken(UUID id, String keyId) {
-        videos.get(Callers.of(security), id);
-        throw ProblemException.notImplemented("AuthorizationToken (protected playback)");
+        return Response.ok(new AuthorizationToken().value(keys.authorizationToken(Callers.of(security), id, keyId)))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @Override

@@ -49,6 +49,16 @@ final class CmafPackager {
         }
     }
 
+    /** Like {@link #packageLadder}, DASH only and CENC-encrypted under {@code protection}. */
+    void packageLadderCenc(Path intermediate, ProbeResult probe, ContentProtection protection, Path dir,
+                           Duration timeout, CancelHandle cancel) {
+        ProcessRunner.Outcome outcome = runner.ffmpeg(cencPackageArgs(intermediate, probe, protection, dir),
+                timeout, cancel, line -> { });
+        if (!outcome.succeeded()) {
+            throw new EncodingException("Packaging the encrypted DASH streams failed: " + outcome.stderrSummary());
+        }
+    }
+
     /**
      * Packages the source's own H.264/AAC streams without re-encoding (one rendition).
      *
@@ -87,6 +97,14 @@ final class CmafPackager {
                 .add("-map", "0", "-c", "copy")
                 .withoutSideStreams()
                 .cmafOutput(dir, probe.hasAudio(), true)
+                .build();
+    }
+
+    static List<String> cencPackageArgs(Path intermediate, ProbeResult probe, ContentProtection protection, Path dir) {
+        return FfmpegArgs.readingFrom(intermediate)
+                .add("-map", "0", "-c", "copy")
+                .withoutSideStreams()
+                .cencDashOutput(dir, probe.hasAudio(), protection)
                 .build();
     }
 

@@ -14,6 +14,13 @@ package io.mediaconnector.encoding;
  * progressive/video.mp4                                               progressive download
  * thumbnails/poster.jpg, thumbnails/thumbnail-001.jpg ...             poster and thumbnails
  * </pre>
+ * With a {@link ContentProtection}, only these (and {@code thumbnails/}) are written:
+ * <pre>
+ * hls/master.m3u8, hls/media_N.m3u8, hls/init-streamN.m4s (clear),
+ *     hls/chunk-streamN-00001.m4s ... (AES-128-CBC)                   the ladder, AES-128 HLS
+ * dash/manifest.mpd, dash/init-streamN.m4s,
+ *     dash/chunk-streamN-00001.m4s ... (CENC cenc-aes-ctr)            the ladder, DASH ClearKey
+ * </pre>
  * Streams are numbered in order: video renditions first (highest first), audio last.
  */
 public final class EncodingLayout {
@@ -23,6 +30,10 @@ public final class EncodingLayout {
     public static final String SMOOTH_DIR = "smooth";
     public static final String PROGRESSIVE_DIR = "progressive";
     public static final String THUMBNAILS_DIR = "thumbnails";
+    /** AES-128 HLS of a protected run. */
+    public static final String HLS_DIR = "hls";
+    /** CENC DASH of a protected run. */
+    public static final String DASH_DIR = "dash";
 
     public static final String HLS_MASTER = "master.m3u8";
     public static final String DASH_MANIFEST = "manifest.mpd";

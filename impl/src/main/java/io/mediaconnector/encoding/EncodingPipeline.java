@@ -50,6 +50,7 @@ public final class EncodingPipeline {
     private final SmoothStreamingPackager smooth;
     private final ProgressiveEncoder progressive;
     private final ThumbnailExtractor thumbnails;
+    private final HlsAes128Encryptor hlsEncryptor;
     private final EncodingOptions options;
 
     public EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options) {
@@ -69,6 +70,7 @@ public final class EncodingPipeline {
         this.smooth = new SmoothStreamingPackager(runner);
         this.progressive = new ProgressiveEncoder(runner);
         this.thumbnails = new ThumbnailExtractor(runner);
+        this.hlsEncryptor = new HlsAes128Encryptor(new java.security.SecureRandom());
         this.options = options;
     }
 
@@ -180,6 +182,138 @@ public final class EncodingPipeline {
                 EncodingLayout.SMOOTH_DIR + "/" + EncodingLayout.SMOOTH_MANIFEST,
                 EncodingLayout.PROGRESSIVE_DIR + "/" + EncodingLayout.PROGRESSIVE_MP4,
                 progressiveRendition, poster, stills);
+        listener.onCompleted(result);
+        return result;
+    }
+
+    /**
+     * Encodes {@code input} into {@code outputDir} like {@link #run(Path, Path, EncodingListener, CancelHandle)},
+     * or, when {@code protection} is not {@code null}, into encrypted adaptive streams only:
+     * {@code hls/} (CMAF HLS, every media segment AES-128-CBC under {@code protection}'s key, init
+     * segments clear, {@code #EXT-X-KEY} pointing at {@link ContentProtection#hlsKeyUri()} with an
+     * explicit IV per segment), {@code dash/} (CMAF DASH, CENC {@code cenc-aes-ctr}, ClearKey
+     * {@code ContentProtection} in the MPD) and {@code thumbnails/} (pictures are not protected).
+     *
+     * <p>A protected run writes no preview, no clear CMAF, no Smooth Streaming and no progressive
+     * MP4, and removes those folders if an earlier run of {@code outputDir} left them. It never calls
+     * {@link EncodingListener#onPlayable}: the video is playable only once {@link
+     * EncodingListener#onCompleted} has been called (the result has {@code contentProtected()}
+     * true). The clear intermediates live under {@code .staging} and are deleted when the run ends,
+     * whether it succeeds or fails.
+     *
+     * @throws UnsupportedMediaException  the input is not a video that can be encoded
+     * @throws EncodingCancelledException {@code cancel} was cancelled
+     * @throws EncodingTimeoutException   an ffmpeg run exceeded its time limit
+     * @throws EncodingException          any other failure; its message is fit for a person
+     */
+    public EncodingResult run(Path input, Path outputDir, ContentProtection protection, EncodingListener listener,
+                              CancelHandle cancel) {
+        if (protection == null) {
+            return run(input, outputDir, listener, cancel);
+        }
+        OutputStaging staging = new OutputStaging(outputDir);
+        staging.prepare();
+        try {
+            for (String clear : List.of(EncodingLayout.PREVIEW_DIR, EncodingLayout.CMAF_DIR, EncodingLayout.SMOOTH_DIR,
+                    EncodingLayout.PROGRESSIVE_DIR)) {
+                staging.remove(clear);
+            }
+            return runProtected(input, outputDir, protection, staging, listener, cancel);
+        } catch (RuntimeException | Error e) {
+            // the intermediate MP4 and the clear CMAF segments are under .staging: none may stay behind
+            try {
+                staging.finish();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private EncodingResult runProtected(Path input, Path outputDir, ContentProtection protection, OutputStaging staging,
+                                        EncodingListener listener, CancelHandle cancel) {
+        long started = System.nanoTime();
+        Progress progress = new Progress(listener);
+
+        ProbeResult probe = prober.probe(input, cancel);
+        listener.onProbed(probe);
+        VideoStreamInfo video = probe.video();
+        List<Rendition> ladder = planner.plan(video.displayWidth(), video.displayHeight());
+        Duration timeout = options.processTimeout(probe.durationSeconds());
+        LOG.info("Encoding {} with content protection (key ID {}): {} s, {}x{} {}, ladder {}", input.getFileName(),
+                protection.keyId(), probe.durationSeconds(), video.width(), video.height(), video.codec(),
+                ladder.stream().map(Rendition::name).toList());
+
+        Path work = staging.begin(LADDER_WORK_DIR);
+        Path intermediate = work.resolve(LADDER_INTERMEDIATE);
+        requireWhole(probe, cmaf.encodeLadder(input, probe, ladder, intermediate, timeout, cancel,
+                progress.step(PREVIEW_WEIGHT + LADDER_WEIGHT)));
+        logStep("ladder", started);
+
+        Path hlsDir = staging.begin(EncodingLayout.HLS_DIR);
+        Path dashDir = staging.begin(EncodingLayout.DASH_DIR);
+        Path thumbnailDir = staging.begin(EncodingLayout.THUMBNAILS_DIR);
+        IntConsumer packagingPercent = progress.step(PACKAGING_WEIGHT);
+        AtomicInteger packaged = new AtomicInteger();
+        Runnable onePackaged = () -> packagingPercent.accept(packaged.incrementAndGet() * 100 / 3);
+        ExecutorService executor = Executors.newFixedThreadPool(PARALLEL_PROCESSES, daemonThreads());
+        Thumbnail poster = null;
+        List<Thumbnail> stills = List.of();
+        try {
+            List<CompletableFuture<Void>> packages = List.of(
+                    CompletableFuture.runAsync(() -> {
+                        cmaf.packageLadder(intermediate, probe, hlsDir, timeout, cancel);
+                        cancel.throwIfCancelled();
+                        hlsEncryptor.encrypt(hlsDir, protection);
+                        onePackaged.run();
+                    }, executor),
+                    CompletableFuture.runAsync(() -> {
+                        cmaf.packageLadderCenc(intermediate, probe, protection, dashDir, timeout, cancel);
+                        DashContentProtection.patch(dashDir.resolve(EncodingLayout.DASH_MANIFEST), protection);
+                        onePackaged.run();
+                    }, executor));
+            RuntimeException failure = null;
+            try {
+                poster = thumbnails.poster(intermediate,
+                        ThumbnailExtractor.renditionFor(ladder, probe, options.posterMaxHeight()), probe,
+                        options.posterMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel, executor);
+                stills = thumbnails.thumbnails(intermediate,
+                        ThumbnailExtractor.renditionFor(ladder, probe, options.thumbnailMaxHeight()), probe,
+                        options.thumbnailCount(), options.thumbnailMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR,
+                        timeout, cancel, executor);
+                onePackaged.run();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            // wait for every package, even after a failure, so nothing still writes when staging is deleted
+            for (CompletableFuture<Void> p : packages) {
+                try {
+                    ThumbnailExtractor.join(p);
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else if (failure != e) {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        staging.publish(hlsDir, EncodingLayout.HLS_DIR);
+        staging.publish(dashDir, EncodingLayout.DASH_DIR);
+        staging.publish(thumbnailDir, EncodingLayout.THUMBNAILS_DIR);
+        staging.finish();
+        progress.complete();
+        logStep("encrypted HLS, encrypted DASH, thumbnails", started);
+
+        EncodingResult result = EncodingResult.contentProtected(probe, ladder,
+                EncodingLayout.HLS_DIR + "/" + EncodingLayout.HLS_MASTER,
+                EncodingLayout.DASH_DIR + "/" + EncodingLayout.DASH_MANIFEST,
+                poster, stills);
         listener.onCompleted(result);
         return result;
     }

@@ -18,14 +18,37 @@ import java.util.List;
  * @param progressiveRendition the rendition the MP4 was encoded at
  * @param poster               the poster
  * @param thumbnails           the evenly spaced thumbnails, in time order
+ * @param contentProtected     the run had a {@link ContentProtection}: {@code hlsMaster} is
+ *                             {@code hls/master.m3u8} (AES-128), {@code dashManifest} is
+ *                             {@code dash/manifest.mpd} (CENC ClearKey), and {@code previewMode},
+ *                             {@code previewHlsMaster}, {@code previewDashManifest},
+ *                             {@code smoothManifest}, {@code progressiveMp4} and
+ *                             {@code progressiveRendition} are {@code null} (none is written)
  */
 public record EncodingResult(ProbeResult source, PreviewMode previewMode, String previewHlsMaster,
                              String previewDashManifest, List<Rendition> renditions, String hlsMaster,
                              String dashManifest, String smoothManifest, String progressiveMp4,
-                             Rendition progressiveRendition, Thumbnail poster, List<Thumbnail> thumbnails) {
+                             Rendition progressiveRendition, Thumbnail poster, List<Thumbnail> thumbnails,
+                             boolean contentProtected) {
 
     public EncodingResult {
         renditions = List.copyOf(renditions);
         thumbnails = List.copyOf(thumbnails);
+    }
+
+    /** A clear run's result (the constructor before content protection existed). */
+    public EncodingResult(ProbeResult source, PreviewMode previewMode, String previewHlsMaster,
+                          String previewDashManifest, List<Rendition> renditions, String hlsMaster,
+                          String dashManifest, String smoothManifest, String progressiveMp4,
+                          Rendition progressiveRendition, Thumbnail poster, List<Thumbnail> thumbnails) {
+        this(source, previewMode, previewHlsMaster, previewDashManifest, renditions, hlsMaster, dashManifest,
+                smoothManifest, progressiveMp4, progressiveRendition, poster, thumbnails, false);
+    }
+
+    /** A protected run's result: only the encrypted HLS and DASH sets and the pictures. */
+    static EncodingResult contentProtected(ProbeResult source, List<Rendition> renditions, String hlsMaster,
+                                           String dashManifest, Thumbnail poster, List<Thumbnail> thumbnails) {
+        return new EncodingResult(source, null, null, null, renditions, hlsMaster, dashManifest, null, null, null,
+                poster, thumbnails, true);
     }
 }

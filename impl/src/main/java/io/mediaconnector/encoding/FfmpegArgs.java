@@ -74,6 +74,21 @@ final class FfmpegArgs {
     }
 
     /**
+     * DASH only ({@code manifest.mpd}, no HLS playlists), every segment CENC-encrypted
+     * ({@code cenc-aes-ctr}) under {@code protection}'s key with its key ID in the {@code tenc} box.
+     * ffmpeg writes neither {@code pssh} nor {@code ContentProtection}: see {@link DashContentProtection}.
+     */
+    FfmpegArgs cencDashOutput(Path dir, boolean withAudio, ContentProtection protection) {
+        return add("-f", "dash", "-seg_duration", Integer.toString(SEGMENT_SECONDS),
+                "-use_template", "1", "-use_timeline", "0",
+                "-adaptation_sets", withAudio ? "id=0,streams=v id=1,streams=a" : "id=0,streams=v",
+                "-hls_playlist", "0",
+                "-format_options", "encryption_scheme=cenc-aes-ctr:encryption_key=" + protection.keyHex()
+                        + ":encryption_kid=" + protection.keyIdHex(),
+                dir.resolve(EncodingLayout.DASH_MANIFEST).toString());
+    }
+
+    /**
      * {@code -filter_complex} that scales the first video stream to every rendition, outputs
      * labelled {@code [v0]}, {@code [v1]}, ... (bilinear, see {@link #SCALE_FLAGS}); {@code extraVideoFilter} (may be empty) is appended
      * to each chain. Scaling goes to the exact even size the planner chose; the scaler keeps the

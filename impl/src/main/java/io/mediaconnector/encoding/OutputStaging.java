@@ -66,6 +66,20 @@ final class OutputStaging {
         }
     }
 
+    /** Removes {@code <output>/<name>} if an earlier run left it: first renamed into staging, then deleted. */
+    void remove(String name) {
+        Path target = outputDir.resolve(name);
+        try {
+            if (Files.exists(target)) {
+                Path old = Files.createTempDirectory(stagingRoot, name + "-old-");
+                Files.move(target, old.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                deleteRecursively(old);
+            }
+        } catch (IOException e) {
+            throw new EncodingException("Cannot remove the earlier " + name + " output", e);
+        }
+    }
+
     void discard(Path staged) {
         try {
             deleteRecursively(staged);

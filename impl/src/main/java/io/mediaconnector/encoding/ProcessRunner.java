@@ -67,7 +67,7 @@ final class ProcessRunner {
     private Outcome run(Path executable, List<String> args, Duration timeout, CancelHandle cancel,
                         Consumer<String> stdoutLines) {
         cancel.throwIfCancelled();
-        LOG.debug("Running {} {}", executable.getFileName(), args);
+        LOG.debug("Running {} {}", executable.getFileName(), redacted(args));
         long startedNanos = System.nanoTime();
         Process process;
         try {
@@ -136,5 +136,21 @@ final class ProcessRunner {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** {@code args} with content keys masked, for logs: ffmpeg's {@code encryption_key=} and {@code -decryption_key}. */
+    static List<String> redacted(List<String> args) {
+        java.util.List<String> out = new java.util.ArrayList<>(args.size());
+        boolean nextIsKey = false;
+        for (String arg : args) {
+            if (nextIsKey) {
+                out.add("<redacted>");
+                nextIsKey = false;
+                continue;
+            }
+            nextIsKey = arg.equals("-decryption_key") || arg.equals("-encryption_key");
+            out.add(arg.replaceAll("(encryption_key=)[0-9A-Fa-f]+", "$1<redacted>"));
+        }
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package io.mediaconnector.playback;
 
 import io.mediaconnector.account.Caller;
 import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.video.ContentProtection;
 import io.mediaconnector.video.Publication.OutputSet;
 import io.mediaconnector.video.Publication.PublishedThumbnail;
 import io.mediaconnector.video.Video;
@@ -41,6 +42,12 @@ public final class PlaybackService {
         Video video = videos.get(caller, id);
         OutputSet set = video.publication().outputSet().orElseThrow(() -> ProblemException.conflict(
                 "The video is not playable yet; GET its Status to see how far processing is."));
+        if (video.contentProtection() == ContentProtection.AES128) {
+            String path = type.protectedPath().orElseThrow(() -> ProblemException.notImplemented(type.wireName()
+                    + " playback of AES-128 protected content (only HLS with AES-128 and DASH with ClearKey carry"
+                    + " the protection; serving it otherwise would expose the clear video)"));
+            return new Endpoint(type, URI.create(streamUrl(video, path)));
+        }
         String path = type.path(set).orElseThrow(() -> ProblemException.conflict(
                 type.wireName() + " playback is available once encoding completes; HLS and DASH already play."));
         return new Endpoint(type, URI.create(streamUrl(video, path)));
@@ -66,16 +73,28 @@ public final class PlaybackService {
     }
 
     private URI signedUrl(Video video, String path) {
-        String url = streamUrl(video, path);
-        return URI.create(url + "?" + signer.sign(streamPath(video, path), clock.instant().plus(urlValidity)));
+        String streamPath = streamPath(video, path);
+        return URI.create(baseUrl + streamPath + "?" + signer.sign(streamPath, clock.instant().plus(urlValidity)));
     }
 
     private String streamUrl(Video video, String path) {
         return baseUrl + streamPath(video, path);
     }
 
-    /** What the streaming endpoint sees as its request path; signatures cover it. */
-    static String streamPath(Video video, String path) {
-        return "/stream/" + video.publication().locator().orElseThrow() + "/" + path;
+    /**
+     * {@code /stream/<locator>/<path>}; a protected video's locator segment carries an expiring
+     * signature, which every segment URL a manifest names relatively inherits.
+     */
+    private String streamPath(Video video, String path) {
+        String locator = video.publication().locator().orElseThrow();
+        if (video.contentProtection() == ContentProtection.AES128) {
+            locator = locator + "." + signer.pathToken(lockedLocator(locator), clock.instant().plus(urlValidity));
+        }
+        return "/stream/" + locator + "/" + path;
+    }
+
+    /** What a protected locator's signature covers. */
+    static String lockedLocator(String locator) {
+        return "/stream/" + locator;
     }
 }

@@ -7,19 +7,26 @@ import java.util.Optional;
 
 /** The Connector's {@code endpointType}s and where each one's manifest lies in an output set. */
 public enum PlaybackType {
-    STREAMING("Streaming", null, "final/smooth/video.ism/Manifest"),
-    HLS("HLS", "preview/master.m3u8", "final/cmaf/master.m3u8"),
-    DASH("DASH", "preview/manifest.mpd", "final/cmaf/manifest.mpd"),
-    PROGRESSIVE("Progressive", null, "final/progressive/video.mp4");
+    STREAMING("Streaming", null, "final/smooth/video.ism/Manifest", null),
+    HLS("HLS", "preview/master.m3u8", "final/cmaf/master.m3u8", "final/hls/master.m3u8"),
+    DASH("DASH", "preview/manifest.mpd", "final/cmaf/manifest.mpd", "final/dash/manifest.mpd"),
+    PROGRESSIVE("Progressive", null, "final/progressive/video.mp4", null);
 
     private final String wireName;
     private final String previewPath;
     private final String finalPath;
+    private final String protectedPath;
 
-    PlaybackType(String wireName, String previewPath, String finalPath) {
+    PlaybackType(String wireName, String previewPath, String finalPath, String protectedPath) {
         this.wireName = wireName;
         this.previewPath = previewPath;
         this.finalPath = finalPath;
+        this.protectedPath = protectedPath;
+    }
+
+    /** Where an AES-128 video's manifest lies: encrypted HLS (AES-128) and DASH (ClearKey) only. */
+    public Optional<String> protectedPath() {
+        return Optional.ofNullable(protectedPath);
     }
 
     public String wireName() {

@@ -11,6 +11,7 @@ import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.InvalidBlobNameException;
 import io.mediaconnector.storage.InvalidRangeException;
+import io.mediaconnector.video.ContentProtection;
 import io.mediaconnector.video.Video;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -79,11 +80,18 @@ public class StreamingResource {
 
     private Response serve(String locator, String path, String range, String ifNoneMatch, String se, String sig,
                            boolean withBody) {
-        Video video = videos.findByLocator(locator).orElseThrow(StreamingResource::notFound);
+        int dot = locator.indexOf('.');
+        String plainLocator = dot < 0 ? locator : locator.substring(0, dot);
+        Video video = videos.findByLocator(plainLocator).orElseThrow(StreamingResource::notFound);
         if (!path.startsWith(OutputPublisher.PREVIEW + "/") && !path.startsWith(OutputPublisher.FINAL + "/")) {
             throw notFound();
         }
-        if (path.contains("/thumbnails/") && !signer.isValid(PlaybackService.streamPath(video, path), se, sig)) {
+        if (video.contentProtection() == ContentProtection.AES128 && (dot < 0
+                || !signer.isValidPathToken(PlaybackService.lockedLocator(plainLocator), locator.substring(dot + 1)))) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Playback URLs of protected videos are signed and expire; ask PlaybackEndpoint for a fresh one.");
+        }
+        if (path.contains("/thumbnails/") && !signer.isValid("/stream/" + locator + "/" + path, se, sig)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Thumbnail URLs are signed and expire; ask the API for a fresh one.");
         }
         String blob = OutputPublisher.OUTPUTS + "/" + path;

@@ -42,6 +42,17 @@ public final class UrlSigner {
                 sig.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** {@code <expiry>.<signature>}: a signature that can travel inside a URL path segment. */
+    public String pathToken(String subject, Instant expiry) {
+        long se = expiry.getEpochSecond();
+        return se + "." + signature(subject, se);
+    }
+
+    public boolean isValidPathToken(String subject, String token) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        return dot > 0 && isValid(subject, token.substring(0, dot), token.substring(dot + 1));
+    }
+
     private String signature(String path, long expiry) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

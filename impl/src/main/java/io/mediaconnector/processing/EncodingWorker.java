@@ -54,10 +54,13 @@ public final class EncodingWorker {
     private final Clock clock;
     private final Set<CancelHandle> running = ConcurrentHashMap.newKeySet();
     private final UploadDecryption uploadDecryption;
+    private final OutputProtection protection;
 
     public EncodingWorker(JobQueue queue, VideoRepository videos, BlobStore store, EncodingPipeline pipeline,
                           OutputPublisher publisher, ScheduledExecutorService heartbeats, Path workRoot,
-                          Duration lease, Duration heartbeat, Clock clock, UploadDecryption uploadDecryption) {
+                          Duration lease, Duration heartbeat, Clock clock, UploadDecryption uploadDecryption,
+                          OutputProtection protection) {
+        this.protection = protection;
         this.uploadDecryption = uploadDecryption;
         this.queue = queue;
         this.videos = videos;
@@ -103,7 +106,7 @@ public final class EncodingWorker {
         Path work = workRoot.resolve(job.id().toString());
         try {
             Path input = fetchUpload(video, work);
-            pipeline.run(input, work.resolve("out"), new Publishing(video, job.id()), cancel);
+            pipeline.run(input, work.resolve("out"), protection.of(video), new Publishing(video, job.id()), cancel);
             queue.succeed(job, workerId);
             LOG.info("video {} completed", video.id());
         } catch (EncodingCancelledException e) {

@@ -33,8 +33,9 @@ public final class OutputPublisher {
     public static final String OUTPUTS = "outputs";
     public static final String PREVIEW = "preview";
     public static final String FINAL = "final";
+    /** Clear videos get CMAF, Smooth and MP4; protected ones encrypted HLS and DASH; both thumbnails. */
     private static final List<String> FINAL_DIRS = List.of(EncodingLayout.CMAF_DIR, EncodingLayout.SMOOTH_DIR,
-            EncodingLayout.PROGRESSIVE_DIR, EncodingLayout.THUMBNAILS_DIR);
+            EncodingLayout.PROGRESSIVE_DIR, EncodingLayout.HLS_DIR, EncodingLayout.DASH_DIR, EncodingLayout.THUMBNAILS_DIR);
 
     private final BlobStore store;
     private final VideoRepository videos;
@@ -61,7 +62,9 @@ public final class OutputPublisher {
     public void publishFinal(Video video, UUID jobId, Path outputDir, EncodingResult result) throws IOException {
         String staging = stagingPrefix(jobId, FINAL);
         for (String dir : FINAL_DIRS) {
-            store.copyDirectory(outputDir.resolve(dir), video.containerName(), staging + "/" + dir);
+            if (java.nio.file.Files.isDirectory(outputDir.resolve(dir))) {
+                store.copyDirectory(outputDir.resolve(dir), video.containerName(), staging + "/" + dir);
+            }
         }
         store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + FINAL);
         List<PublishedRendition> renditions = result.renditions().stream()

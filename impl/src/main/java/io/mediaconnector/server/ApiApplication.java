@@ -27,6 +27,8 @@ import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.StreamingResource;
 import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.UploadCompletion;
+import io.mediaconnector.protection.KeyDelivery;
+import io.mediaconnector.protection.KeyDeliveryResource;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.upload.AzureErrorMapper;
 import io.mediaconnector.upload.AzureHeadersFilter;
@@ -84,6 +86,8 @@ public final class ApiApplication {
                 bind(components.uploads).to(UploadCompletion.class);
                 bind(components.urlSigner).to(UrlSigner.class);
                 bind(components.playback).to(PlaybackService.class);
+                bind(components.keyDelivery).to(KeyDelivery.class);
+                bind(components.json).to(com.fasterxml.jackson.databind.ObjectMapper.class);
             }
         });
         config.register(VideosResource.class);
@@ -92,6 +96,7 @@ public final class ApiApplication {
         config.register(HealthResource.class);
         config.register(ContractResource.class);
         config.register(StreamingResource.class);
+        config.register(KeyDeliveryResource.class);
         config.register(BlobEndpoint.class);
         config.register(AzureErrorMapper.class);
         config.register(new AzureHeadersFilter(Clock.systemUTC(), components.blobEndpointSettings.defaultVersion()));

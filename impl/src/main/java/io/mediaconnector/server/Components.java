@@ -19,9 +19,11 @@ import io.mediaconnector.encoding.FfmpegBinaries;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EncodingWorker;
+import io.mediaconnector.processing.OutputProtection;
 import io.mediaconnector.processing.OutputPublisher;
 import io.mediaconnector.processing.StorageRemoval;
 import io.mediaconnector.processing.UploadDecryption;
+import io.mediaconnector.protection.KeyDelivery;
 import io.mediaconnector.protection.KeyVault;
 import io.mediaconnector.protection.PlaybackTokens;
 import io.mediaconnector.protection.VideoKeys;
@@ -69,6 +71,7 @@ public final class Components implements AutoCloseable {
     final WorkerPool workers;
     final VideoKeys videoKeys;
     final PlaybackTokens tokens;
+    final KeyDelivery keyDelivery;
 
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
@@ -96,6 +99,7 @@ public final class Components implements AutoCloseable {
                 randomness, videoKeys);
         this.representation = new VideoRepresentation(
                 new SasUploadLinks(settings.publicBaseUrl(), sasSigner, media.uploadSasValidity()));
+        this.keyDelivery = new KeyDelivery(videos, videoRepository, videoKeys, tokens);
         this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness);
         this.urlSigner = new UrlSigner(secret, clock);
         this.playback = new PlaybackService(videos, urlSigner, settings.baseUrl(), media.playbackUrlValidity(), clock);
@@ -117,7 +121,7 @@ public final class Components implements AutoCloseable {
                 blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
                 settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock,
-                new UploadDecryption(videoKeys));
+                new UploadDecryption(videoKeys), new OutputProtection(videoKeys, settings.baseUrl()));
         return new WorkerPool(worker, heartbeats, media.jobPollInterval());
     }
 

@@ -40,9 +40,6 @@ public final class VideoService {
         String extension = rules.extensionOf(request.originalFileName());
         ContentProtection protection = rules.contentProtection(request.contentProtectionMode());
         InputEncryption encryption = rules.inputEncryption(request.inputStorageEncryptionMode());
-        if (protection == ContentProtection.AES128) {
-            throw ProblemException.notImplemented("ContentProtectionMode AES128 (encrypted playback)");
-        }
         VideoDetails details = new VideoDetails(
                 rules.name(request.name(), request.originalFileName()),
                 rules.description(request.description()),
@@ -52,10 +49,15 @@ public final class VideoService {
         UUID id = randomness.newId();
         Optional<VideoKey> inputKey = encryption == InputEncryption.AES256
                 ? Optional.of(keys.newInputKey(id)) : Optional.empty();
+        Optional<VideoKey> contentKey = protection == ContentProtection.AES128
+                ? Optional.of(keys.newContentKey(id)) : Optional.empty();
         Video video = new Video(id, caller.accountId(), randomness.newId() + "." + extension, details,
-                protection, Optional.empty(), encryption, VideoState.CREATED, VideoState.CREATED.defaultMessage(),
-                0, false, 0, true, Publication.NONE, 1, now, now);
-        videos.insert(video, inputKey.stream().toList(), keys.repository());
+                protection, contentKey.map(VideoKey::keyId), encryption, VideoState.CREATED,
+                VideoState.CREATED.defaultMessage(), 0, false, 0, true, Publication.NONE, 1, now, now);
+        List<VideoKey> newKeys = new java.util.ArrayList<>();
+        inputKey.ifPresent(newKeys::add);
+        contentKey.ifPresent(newKeys::add);
+        videos.insert(video, newKeys, keys.repository());
         return new CreatedVideo(video, inputKey);
     }
 

@@ -1,0 +1,72 @@
+package io.mediaconnector.protection;
+
+import io.mediaconnector.account.Caller;
+import io.mediaconnector.db.VideoRepository;
+import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.video.ContentProtection;
+import io.mediaconnector.video.Video;
+import io.mediaconnector.video.VideoService;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Playback authorization for AES-128 videos: hands out tokens to API callers, and content keys
+ * to players that present a valid token for exactly that video and key.
+ */
+public final class KeyDelivery {
+    private final VideoService videos;
+    private final VideoRepository repository;
+    private final VideoKeys keys;
+    private final PlaybackTokens tokens;
+
+    public KeyDelivery(VideoService videos, VideoRepository repository, VideoKeys keys, PlaybackTokens tokens) {
+        this.videos = videos;
+        this.repository = repository;
+        this.keys = keys;
+        this.tokens = tokens;
+    }
+
+    /** The Connector's {@code {"value":"Bearer=<token>"}}. */
+    public String authorizationToken(Caller caller, UUID videoId, String keyId) {
+        Video video = videos.get(caller, videoId);
+        if (video.contentProtection() != ContentProtection.AES128) {
+            throw ProblemException.conflict("The video is not protected (ContentProtectionMode None); it needs no token.");
+        }
+        if (!video.contentKeyId().orElseThrow().equals(keyId)) {
+            throw ProblemException.invalid("KeyId is not this video's ContentProtectionKeyId.");
+        }
+        return "Bearer=" + tokens.issue(videoId, keyId);
+    }
+
+    /** The content key, when {@code token} authorizes it. */
+    public VideoKey contentKey(UUID videoId, String keyId, String token) {
+        switch (tokens.check(stripScheme(token), videoId, keyId)) {
+            case VALID -> {
+            }
+            case MISSING -> throw unauthorized("Send the playback token from AuthorizationToken as 'Authorization: Bearer <token>' or '?token='.");
+            case EXPIRED -> throw unauthorized("The playback token has expired; ask AuthorizationToken for a new one.");
+            case INVALID -> throw unauthorized("The playback token is not valid.");
+            case OTHER_VIDEO_OR_KEY -> throw new ProblemException(ProblemType.FORBIDDEN,
+                    "The playback token is for another video or key.");
+        }
+        Video video = repository.findAny(videoId)
+                .filter(found -> found.contentKeyId().map(keyId::equals).orElse(false))
+                .orElseThrow(() -> ProblemException.notFound("No such key."));
+        return keys.contentKey(video.id()).orElseThrow(() -> ProblemException.notFound("No such key."));
+    }
+
+    /** Players send the value as given ({@code Bearer=…}) or the bare token. */
+    private static String stripScheme(String token) {
+        if (token == null) {
+            return null;
+        }
+        String trimmed = token.trim();
+        return trimmed.startsWith("Bearer=") ? trimmed.substring("Bearer=".length()) : trimmed;
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail, Map.of("WWW-Authenticate", "Bearer"));
+    }
+}
