@@ -95,16 +95,24 @@ done
 curl -fs -o /dev/null "$BASE/health" || { echo "the service did not start; log:" >&2; tail -n 30 "$WORK/service.log" >&2; exit 1; }
 
 new_upload_uri() {
-  curl -fsS -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
-    -d '{"OriginalFileName":"upload-bench.bin"}' "$BASE/api/Videos" \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["UploadUri"])'
+  local answer
+  answer="$(curl -sS -w '\n%{http_code}' -X POST -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    -d '{"OriginalFileName":"upload-bench.mp4"}' "$BASE/api/Videos")"
+  if [[ "${answer##*$'\n'}" != 201 ]]; then
+    echo "!! could not create a video: $answer" >&2
+    return 1
+  fi
+  python3 -c 'import json, sys; print(json.loads(sys.stdin.read().strip().rsplit("\n", 1)[0])["UploadUri"])' <<<"$answer"
 }
 
-check_size() { # upload_uri: the blob must hold every byte
-  local length
-  length="$(curl -fsS -I "$1" | tr -d '\r' | awk -F': ' 'tolower($1) == "content-length" {print $2}')"
-  if [[ "$length" != "$BYTES" ]]; then
-    echo "!! the blob has ${length:-no} Content-Length, expected $BYTES" >&2
+full_blobs() { # how many files of exactly SIZE in the data dir (the upload URI itself is write-only)
+  find "$WORK/data" -type f -size "${BYTES}c" | wc -l
+}
+check_stored() { # count before the upload: one more whole blob must be there now
+  local after
+  after="$(full_blobs)"
+  if [[ "$after" != $(($1 + 1)) ]]; then
+    echo "!! expected $(($1 + 1)) stored blobs of $BYTES bytes, found $after" >&2
     exit 1
   fi
 }
@@ -120,22 +128,24 @@ run_dd() { # prints seconds
 }
 
 run_curl() {
-  local uri start end code
-  uri="$(new_upload_uri)"
+  local uri start end code before
+  uri="$(new_upload_uri)" || exit 1
+  before="$(full_blobs)"
   start="$(now)"
   code="$(curl -sS -f -o /dev/null -w '%{http_code}' -T "$SRC" -H 'x-ms-blob-type: BlockBlob' "$uri")"
   end="$(now)"
   [[ "$code" == 201 ]] || { echo "!! curl upload answered $code" >&2; exit 1; }
-  check_size "$uri"
+  check_stored "$before"
   awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}'
 }
 
 run_sdk() { # SdkUpload times the upload call itself (not the JVM start) and prints "bytes seconds MB/s"
-  local uri out
-  uri="$(new_upload_uri)"
+  local uri out before
+  uri="$(new_upload_uri)" || exit 1
+  before="$(full_blobs)"
   out="$(java -cp "$SDK_CP" io.mediaconnector.bench.SdkUpload "$uri" "$SRC" 2>"$WORK/sdk.err")" \
     || { echo "!! SDK upload failed:" >&2; tail -n 20 "$WORK/sdk.err" >&2; exit 1; }
-  check_size "$uri"
+  check_stored "$before"
   awk '{print $2}' <<<"$out"
 }
 
