@@ -44,9 +44,10 @@ public class KeyDeliveryResource {
     @GET
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response hlsKey(@PathParam("videoId") String videoId, @PathParam("keyId") String keyId,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("token") String token) {
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("token") String token,
+                           @HeaderParam("Origin") String origin) {
         VideoKey key = delivery.contentKey(parse(videoId), keyId, token(authorization, token));
-        return noStore(Response.ok(key.key(), MediaType.APPLICATION_OCTET_STREAM_TYPE)).build();
+        return noStore(Response.ok(key.key(), MediaType.APPLICATION_OCTET_STREAM_TYPE), origin).build();
     }
 
     /** ClearKey: {@code {"kids":[…],"type":"temporary"}} → {@code {"keys":[{"kty":"oct","kid","k"}],"type":…}}. */
@@ -56,7 +57,8 @@ public class KeyDeliveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response clearKeyLicense(@PathParam("videoId") String videoId, @PathParam("keyId") String keyId,
                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                    @QueryParam("token") String token, String request) {
+                                    @QueryParam("token") String token, @HeaderParam("Origin") String origin,
+                                    String request) {
         VideoKey key = delivery.contentKey(parse(videoId), keyId, token(authorization, token));
         String kid = clearKeyId(keyId);
         JsonNode body = readRequest(request);
@@ -71,12 +73,12 @@ public class KeyDeliveryResource {
                 "keys", java.util.List.of(Map.of("kty", "oct", "kid", kid,
                         "k", Base64.getUrlEncoder().withoutPadding().encodeToString(key.key()))),
                 "type", body.path("type").asText("temporary"));
-        return noStore(Response.ok(license, MediaType.APPLICATION_JSON_TYPE)).build();
+        return noStore(Response.ok(license, MediaType.APPLICATION_JSON_TYPE), origin).build();
     }
 
     @OPTIONS
-    public Response preflight() {
-        return noStore(Response.noContent())
+    public Response preflight(@HeaderParam("Origin") String origin) {
+        return noStore(Response.noContent(), origin)
                 .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
                 .header("Access-Control-Allow-Headers", "Authorization, Content-Type")
                 .header("Access-Control-Max-Age", "86400")
@@ -85,8 +87,8 @@ public class KeyDeliveryResource {
 
     @OPTIONS
     @Path("clearkey")
-    public Response clearKeyPreflight() {
-        return preflight();
+    public Response clearKeyPreflight(@HeaderParam("Origin") String origin) {
+        return preflight(origin);
     }
 
     /** ClearKey names keys by the base64url of the key id's 16 bytes. */
@@ -119,8 +121,15 @@ public class KeyDeliveryResource {
         }
     }
 
-    private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
-        return builder.header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Access-Control-Allow-Origin", "*");
+    /**
+     * Players may send license requests with credentials (dashjs does), and then CORS wants the
+     * page's origin echoed rather than {@code *}; the token, not the origin, is what authorizes.
+     */
+    private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder, String origin) {
+        builder.header(HttpHeaders.CACHE_CONTROL, "no-store").header(HttpHeaders.VARY, "Origin");
+        if (origin == null || origin.isBlank()) {
+            return builder.header("Access-Control-Allow-Origin", "*");
+        }
+        return builder.header("Access-Control-Allow-Origin", origin).header("Access-Control-Allow-Credentials", "true");
     }
 }

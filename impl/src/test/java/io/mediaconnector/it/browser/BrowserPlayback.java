@@ -74,12 +74,22 @@ public final class BrowserPlayback {
     }
 
     public PlaybackResult play(String type, String url, Path screenshot, Duration timeout, String bearerToken) {
+        return play(type, url, screenshot, timeout, bearerToken, null);
+    }
+
+    /** With {@code clearKeyUrl} (DASH only), dashjs asks that ClearKey license server for the key. */
+    public PlaybackResult play(String type, String url, Path screenshot, Duration timeout, String bearerToken,
+                               String clearKeyUrl) {
         List<String> cmd = new ArrayList<>(List.of(node, SCRIPT, "--type", type, "--url", url,
                 "--screenshot", screenshot.toAbsolutePath().toString(),
                 "--timeout-ms", Long.toString(timeout.toMillis())));
         if (bearerToken != null) {
             cmd.add("--bearer");
             cmd.add(bearerToken);
+        }
+        if (clearKeyUrl != null) {
+            cmd.add("--clearkey-url");
+            cmd.add(clearKeyUrl);
         }
         Path stderrFile = null;
         long start = System.nanoTime();
