@@ -17,6 +17,8 @@ public final class Contract {
     public static final String VIDEO_AWAITING_UPLOAD = "a video awaiting upload exists";
     public static final String VIDEO_WITH_UPLOADED_FILE = "a video whose file was uploaded exists";
     public static final String VIDEO_FINISHED_ENCODING = "a video that finished encoding exists";
+    public static final String PROTECTED_VIDEO_AWAITING_UPLOAD = "a protected video awaiting upload exists";
+    public static final String PROTECTED_VIDEO_FINISHED_ENCODING = "a protected video that finished encoding exists";
     public static final String VIDEO_CHANGED_SINCE_READ = "a video was changed after the client read it";
     public static final String TWO_VIDEOS = "the account has two videos";
     public static final String VIDEO_OF_ANOTHER_ACCOUNT = "a video of another account exists";
@@ -26,6 +28,8 @@ public final class Contract {
     public static final String ETAG = "etag";
     public static final String STALE_ETAG = "staleEtag";
     public static final String ACCOUNT_ID = "accountId";
+    /** A protected video's {@code ContentProtectionKeyId}. */
+    public static final String KEY_ID = "keyId";
 
     /** Placeholder secrets the consumer sends as {@code Authorization: Bearer <key>}. */
     public static final String READ_WRITE_KEY = "placeholder-read-write-key";

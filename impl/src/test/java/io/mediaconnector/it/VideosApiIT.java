@@ -210,13 +210,17 @@ class VideosApiIT {
         assertProblem(http.send(http.request("/api/Videos/" + id + "/Thumbnails/0", key).GET()), 409, "Thumbnails are made");
     }
 
-    /** Protected playback arrives with its own issue; until then these answer 501 naming what is missing. */
+    /** Protected playback itself is ProtectedPlaybackIT's; here, what a create and a clear video answer. */
     @Test
-    void protectedPlaybackAnswers501() throws Exception {
+    void protectedVideosAreCreatedAndClearOnesNeedNoToken() throws Exception {
         UUID id = videos.createVideo(new VideoCreate().originalFileName("f.mp4")).getId();
         assertProblem(http.send(http.request("/api/Videos/" + id + "/AuthorizationToken?KeyId=x", key).GET()),
-                501, "AuthorizationToken");
-        assertProblem(create("{\"OriginalFileName\":\"a.mp4\",\"ContentProtectionMode\":\"AES128\"}"), 501, "AES128");
+                409, "not protected");
+        HttpResponse<String> created = create("{\"OriginalFileName\":\"a.mp4\",\"ContentProtectionMode\":\"AES128\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode video = json.readTree(created.body());
+        assertThat(video.get("ContentProtectionMode").asText()).isEqualTo("AES128");
+        assertThat(UUID.fromString(video.get("ContentProtectionKeyId").asText())).isNotNull();
     }
 
     @Test

@@ -64,11 +64,16 @@ final class Shapes {
     }
 
     static PactDslJsonBody video(PactDslJsonBody body) {
+        return video(body, "None|AES128", "None");
+    }
+
+    /** A video whose {@code ContentProtectionMode} matches {@code modePattern}. */
+    static PactDslJsonBody video(PactDslJsonBody body, String modePattern, String exampleMode) {
         return body
                 .uuid("Id", EXAMPLE_VIDEO_ID)
                 .stringMatcher("OriginalFileName", UUID_PATTERN + "\\.\\w+", "a6dad4be-6a34-423d-85de-b43491133140.mp4")
                 .integerType("Duration", 0)
-                .stringMatcher("ContentProtectionMode", "None|AES128", "None")
+                .stringMatcher("ContentProtectionMode", modePattern, exampleMode)
                 .stringType("Name", "holiday.mp4")
                 .stringType("Description", "")
                 .minArrayLike("Tags", 0, PactDslJsonRootValue.stringType("summer"), 1)

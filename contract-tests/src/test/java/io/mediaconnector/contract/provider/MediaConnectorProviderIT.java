@@ -43,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.mediaconnector.contract.Contract;
 
@@ -52,7 +54,10 @@ import static io.mediaconnector.contract.Contract.ACCOUNT_WITH_READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.ADMIN_KEY;
 import static io.mediaconnector.contract.Contract.ANOTHER_ACCOUNT;
 import static io.mediaconnector.contract.Contract.ETAG;
+import static io.mediaconnector.contract.Contract.KEY_ID;
 import static io.mediaconnector.contract.Contract.OPERATOR_WITH_ADMIN_KEY;
+import static io.mediaconnector.contract.Contract.PROTECTED_VIDEO_AWAITING_UPLOAD;
+import static io.mediaconnector.contract.Contract.PROTECTED_VIDEO_FINISHED_ENCODING;
 import static io.mediaconnector.contract.Contract.PROVIDER;
 import static io.mediaconnector.contract.Contract.READ_ONLY_KEY;
 import static io.mediaconnector.contract.Contract.READ_WRITE_KEY;
@@ -72,14 +77,16 @@ import static io.mediaconnector.contract.Contract.VIDEO_WITH_UPLOADED_FILE;
  *
  * <p>Media states are real too: a clip made by the bundled ffmpeg is uploaded to the video's
  * {@code UploadUri}, marked complete and encoded by the service's in-process workers. One encoded
- * video serves every interaction of {@value Contract#VIDEO_FINISHED_ENCODING}; its encoding starts
- * with the service so that it overlaps the other interactions.
+ * video serves every interaction of {@value Contract#VIDEO_FINISHED_ENCODING}, one AES-128 video
+ * every interaction of {@value Contract#PROTECTED_VIDEO_FINISHED_ENCODING}; both encodings start
+ * with the service so that they overlap the other interactions.
  */
 @Provider(PROVIDER)
 @PactFolder("target/pacts")
 class MediaConnectorProviderIT {
     private static final String OPERATOR_SECRET = "contract-tests-operator-key";
-    private static final Duration ENCODING_TIMEOUT = Duration.ofSeconds(90);
+    /** From MarkComplete to Completed; the service's one worker encodes the two contract videos in turn. */
+    private static final Duration ENCODING_TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
@@ -87,6 +94,10 @@ class MediaConnectorProviderIT {
     private static Service service;
     /** The video encoded for {@value Contract#VIDEO_FINISHED_ENCODING}, and the write key of its account. */
     private static CompletableFuture<EncodedVideo> encoded;
+    /** The AES-128 video encoded for {@value Contract#PROTECTED_VIDEO_FINISHED_ENCODING}. */
+    private static CompletableFuture<EncodedVideo> encodedProtected;
+    /** Threads of their own: the common pool may have a single thread on a small machine. */
+    private static ExecutorService encodings;
 
     /** Placeholder secret → the real key issued for this interaction's states. */
     private final Map<String, String> keys = new HashMap<>();
@@ -101,11 +112,22 @@ class MediaConnectorProviderIT {
                 "MEDIA_CONNECTOR_PUBLIC_URL", "http://media-connector.test",
                 "MEDIA_CONNECTOR_SHUTDOWN_GRACE", "PT1S"))
                 .load(0, dataDir));
-        encoded = CompletableFuture.supplyAsync(MediaConnectorProviderIT::encodeAVideo);
+        encodings = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "contract-encoding");
+            thread.setDaemon(true);
+            return thread;
+        });
+        encoded = CompletableFuture.supplyAsync(() -> encodeAVideo("account with an encoded video",
+                new VideoCreate().originalFileName("holiday.mp4")), encodings);
+        encodedProtected = CompletableFuture.supplyAsync(() -> encodeAVideo("account with an encoded protected video",
+                new VideoCreate().originalFileName("lecture.mp4").contentProtectionMode("AES128")), encodings);
     }
 
     @AfterAll
     static void stopService() {
+        if (encodings != null) {
+            encodings.shutdownNow();
+        }
         if (service != null) {
             service.close();
         }
@@ -157,6 +179,13 @@ class MediaConnectorProviderIT {
         return Map.of(VIDEO_ID, created.getData().getId().toString(), ETAG, etagOf(created));
     }
 
+    @State(PROTECTED_VIDEO_AWAITING_UPLOAD)
+    Map<String, Object> protectedVideoAwaitingUpload() throws ApiException {
+        Video video = new VideosApi(account).createVideo(
+                new VideoCreate().originalFileName("lecture.mp4").contentProtectionMode("AES128"));
+        return Map.of(VIDEO_ID, video.getId().toString(), KEY_ID, video.getContentProtectionKeyId());
+    }
+
     @State(VIDEO_CHANGED_SINCE_READ)
     Map<String, Object> videoChangedSinceRead() throws ApiException {
         ApiResponse<Video> read = createVideo(account);
@@ -199,7 +228,16 @@ class MediaConnectorProviderIT {
      */
     @State(VIDEO_FINISHED_ENCODING)
     Map<String, Object> videoFinishedEncoding() {
-        EncodedVideo video = encoded.join();
+        return actAsOwnerOf(encoded.join());
+    }
+
+    /** As {@value Contract#VIDEO_FINISHED_ENCODING}, with an AES-128 video. */
+    @State(PROTECTED_VIDEO_FINISHED_ENCODING)
+    Map<String, Object> protectedVideoFinishedEncoding() {
+        return actAsOwnerOf(encodedProtected.join());
+    }
+
+    private Map<String, Object> actAsOwnerOf(EncodedVideo video) {
         keys.put(READ_WRITE_KEY, video.key());
         account = client(video.key());
         return Map.of(VIDEO_ID, video.id().toString());
@@ -209,11 +247,11 @@ class MediaConnectorProviderIT {
     }
 
     /** Create → upload → MarkComplete → Status until Completed, all through the API. */
-    private static EncodedVideo encodeAVideo() {
+    private static EncodedVideo encodeAVideo(String accountName, VideoCreate create) {
         try {
-            String key = issueKey(newAccount("account with an encoded video"), ScopesEnum.WRITE);
+            String key = issueKey(newAccount(accountName), ScopesEnum.WRITE);
             ApiClient owner = client(key);
-            Video video = createVideo(owner).getData();
+            Video video = new VideosApi(owner).createVideo(create);
             upload(video, Clip.h264());
             VideosApi videos = new VideosApi(owner);
             videos.markVideoComplete(video.getId());
@@ -224,10 +262,10 @@ class MediaConnectorProviderIT {
                     return new EncodedVideo(key, video.getId());
                 }
                 if (status.getStatus() == VideoStatus.StatusEnum.FAILED) {
-                    throw new IllegalStateException("Encoding the contract video failed: " + status.getMessage());
+                    throw new IllegalStateException("Encoding the video of the " + accountName + " failed: " + status.getMessage());
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("The contract video did not finish encoding within "
+                    throw new IllegalStateException("The video of the " + accountName + " did not finish encoding within "
                             + ENCODING_TIMEOUT + ": " + status);
                 }
                 Thread.sleep(250);
