@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param signingSecret        HMAC secret of SAS and signed URLs; every node of a deployment needs
  *                             the same one (empty: generated once into the data directory)
  * @param systemFfmpeg         a system ffmpeg and ffprobe instead of the bundled ones
+ * @param plaintextDir         where decrypted encrypted uploads live while they are encoded
  */
 public record Media(int workers, int jobMaxAttempts, Duration jobLease, Duration jobPollInterval,
                     long maxUploadBytes, Duration uploadSasValidity, Duration playbackUrlValidity,
-                    Optional<String> signingSecret, Optional<SystemFfmpeg> systemFfmpeg) {
+                    Optional<String> signingSecret, Optional<SystemFfmpeg> systemFfmpeg, Path plaintextDir) {
 
     public Media {
         if (workers < 0) {

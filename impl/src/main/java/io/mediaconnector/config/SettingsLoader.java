@@ -61,7 +61,15 @@ public final class SettingsLoader {
                 get("UPLOAD_SAS_VALIDITY", Duration::parse, Duration.ofHours(12)),
                 get("PLAYBACK_URL_VALIDITY", Duration::parse, Duration.ofHours(1)),
                 Optional.ofNullable(get("SIGNING_SECRET", Function.identity(), null)),
-                ffmpeg.map(path -> new Media.SystemFfmpeg(path, ffprobe.orElseThrow())));
+                ffmpeg.map(path -> new Media.SystemFfmpeg(path, ffprobe.orElseThrow())),
+                get("PLAINTEXT_DIR", Path::of, defaultPlaintextDir()));
+    }
+
+    /** RAM-backed where the machine has it, so a decrypted upload never rests on a disk. */
+    private static Path defaultPlaintextDir() {
+        Path shm = Path.of("/dev/shm");
+        return java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm)
+                ? shm.resolve("media-connector") : Path.of(System.getProperty("java.io.tmpdir"), "media-connector-plaintext");
     }
 
     private <T> T get(String name, Function<String, T> parse, T fallback) {

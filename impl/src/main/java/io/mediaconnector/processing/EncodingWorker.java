@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -104,8 +105,9 @@ public final class EncodingWorker {
             }
         }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         Path work = workRoot.resolve(job.id().toString());
+        Path inputDir = uploadDecryption.inputDirectory(video, work, job.id());
         try {
-            Path input = fetchUpload(video, work);
+            Path input = fetchUpload(video, inputDir);
             pipeline.run(input, work.resolve("out"), protection.of(video), new Publishing(video, job.id()), cancel);
             queue.succeed(job, workerId);
             LOG.info("video {} completed", video.id());
@@ -124,6 +126,7 @@ public final class EncodingWorker {
             beat.cancel(false);
             running.remove(cancel);
             deleteTree(work);
+            deleteTree(inputDir);
             discardStaging(video, job);
             cleanUpAfterDeletion(video);
         }
@@ -135,7 +138,7 @@ public final class EncodingWorker {
     }
 
     private Path fetchUpload(Video video, Path work) throws IOException {
-        Files.createDirectories(work);
+        Files.createDirectories(work, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         String name = video.storedFileName();
         Path input = work.resolve("input" + name.substring(name.lastIndexOf('.')));
         try (BlobRead read = store.openForRead(video.containerName(), name, Optional.empty());

@@ -10,6 +10,7 @@ import javax.crypto.CipherInputStream;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
 /**
@@ -19,9 +20,20 @@ import java.security.GeneralSecurityException;
  */
 public final class UploadDecryption {
     private final VideoKeys keys;
+    private final Path plaintextRoot;
 
-    public UploadDecryption(VideoKeys keys) {
+    /**
+     * @param plaintextRoot where a decrypted upload lives while its job runs: RAM-backed
+     *                      ({@code /dev/shm}) by default, so the plaintext never rests on a disk
+     */
+    public UploadDecryption(VideoKeys keys, Path plaintextRoot) {
         this.keys = keys;
+        this.plaintextRoot = plaintextRoot;
+    }
+
+    /** The directory the worker fetches this video's upload into. */
+    public Path inputDirectory(Video video, Path workDirectory, java.util.UUID jobId) {
+        return video.inputEncryption() == InputEncryption.AES256 ? plaintextRoot.resolve(jobId.toString()) : workDirectory;
     }
 
     public InputStream decrypting(Video video, InputStream upload) {

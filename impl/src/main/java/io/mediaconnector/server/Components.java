@@ -121,7 +121,7 @@ public final class Components implements AutoCloseable {
                 blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
                 settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock,
-                new UploadDecryption(videoKeys), new OutputProtection(videoKeys, settings.baseUrl()));
+                new UploadDecryption(videoKeys, media.plaintextDir()), new OutputProtection(videoKeys, settings.baseUrl()));
         return new WorkerPool(worker, heartbeats, media.jobPollInterval());
     }
 

@@ -42,7 +42,13 @@ class LargeUploadIT {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
+            while (line != null && !line.startsWith("URL ")) {
+                line = out.readLine(); // the child's log lines come first
+            }
             assertThat(line).startsWith("URL ");
+            Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "child-stdout");
+            drain.setDaemon(true);
+            drain.start();
             HttpURLConnection connection = (HttpURLConnection) URI.create(line.substring(4)).toURL().openConnection();
             connection.setRequestMethod("PUT");
             connection.setDoOutput(true);
