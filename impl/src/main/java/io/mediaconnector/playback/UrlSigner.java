@@ -13,6 +13,8 @@ import java.util.Base64;
 public final class UrlSigner {
     private final byte[] secret;
     private final Clock clock;
+    /** A keyed Mac per thread: looking one up and keying it costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public UrlSigner(byte[] secret, Clock clock) {
         this.secret = secret.clone();
@@ -54,11 +56,15 @@ public final class UrlSigner {
     }
 
     private String signature(String path, long expiry) {
+        byte[] digest = macs.get().doFinal((path + "\n" + expiry).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal((path + "\n" + expiry).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -38,6 +38,8 @@ public final class SasSigner {
 
     private final String accountName;
     private final SecretKeySpec key;
+    /** A keyed Mac per thread: looking one up and keying it costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
     private final Clock clock;
 
     /**
@@ -50,6 +52,7 @@ public final class SasSigner {
             throw new IllegalArgumentException("SAS secret must be at least 32 bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), HMAC);
+        this.macs = ThreadLocal.withInitial(this::newMac);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -136,10 +139,14 @@ public final class SasSigner {
                 q.getOrDefault("ses", ""),
                 q.getOrDefault("rscc", ""), q.getOrDefault("rscd", ""), q.getOrDefault("rsce", ""),
                 q.getOrDefault("rscl", ""), q.getOrDefault("rsct", ""));
+        return Base64.getEncoder().encodeToString(macs.get().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
