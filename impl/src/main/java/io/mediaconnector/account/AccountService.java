@@ -1,5 +1,6 @@
 package io.mediaconnector.account;
 
+import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.db.AccountRepository;
 import io.mediaconnector.problem.ProblemException;
 import io.mediaconnector.support.Randomness;
@@ -7,8 +8,6 @@ import io.mediaconnector.support.Randomness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -124,6 +123,6 @@ public final class AccountService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return Timestamps.now(clock);
     }
 }

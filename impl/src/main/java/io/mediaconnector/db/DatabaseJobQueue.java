@@ -1,5 +1,6 @@
 package io.mediaconnector.db;
 
+import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.processing.EncodingJob;
 import io.mediaconnector.processing.JobQueue;
 import org.jdbi.v3.core.Jdbi;
@@ -7,7 +8,6 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,6 +93,6 @@ public final class DatabaseJobQueue implements JobQueue {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return Timestamps.now(clock);
     }
 }

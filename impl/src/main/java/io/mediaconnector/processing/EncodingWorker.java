@@ -1,5 +1,6 @@
 package io.mediaconnector.processing;
 
+import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.encoding.CancelHandle;
 import io.mediaconnector.encoding.EncodingCancelledException;
@@ -24,7 +25,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
@@ -188,7 +188,7 @@ public final class EncodingWorker {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return Timestamps.now(clock);
     }
 
     private static void deleteTree(Path root) {

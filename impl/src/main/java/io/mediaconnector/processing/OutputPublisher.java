@@ -1,5 +1,6 @@
 package io.mediaconnector.processing;
 
+import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.encoding.EncodingLayout;
 import io.mediaconnector.encoding.EncodingResult;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -103,6 +103,6 @@ public final class OutputPublisher {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return Timestamps.now(clock);
     }
 }

@@ -1,5 +1,6 @@
 package io.mediaconnector.processing;
 
+import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.account.Caller;
 import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.problem.ProblemException;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,7 +51,7 @@ public final class UploadCompletion {
         if (upload.isEmpty() || upload.get().length() == 0) {
             throw ProblemException.conflict("Nothing was uploaded to this video's UploadUri yet.");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = Timestamps.now(clock);
         if (!repository.closeUploadAndQueueEncoding(caller.accountId(), id, randomness.newId(), maxAttempts,
                 VideoState.PROCESSING.defaultMessage(), now)) {
             throw ProblemException.conflict("The upload of this video was already marked complete.");

@@ -1,5 +1,6 @@
 package io.mediaconnector.video;
 
+import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.account.Caller;
 import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.problem.ProblemException;
@@ -11,8 +12,6 @@ import io.mediaconnector.video.Video.VideoDetails;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,7 +109,6 @@ public final class VideoService {
     }
 
     private OffsetDateTime now() {
-        // Stored with microsecond precision; truncating here keeps page cursors exact.
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return Timestamps.now(clock);
     }
 }
