@@ -105,8 +105,13 @@ new_upload_uri() {
   python3 -c 'import json, sys; print(json.loads(sys.stdin.read().strip().rsplit("\n", 1)[0])["UploadUri"])' <<<"$answer"
 }
 
-full_blobs() { # how many files of exactly SIZE in the data dir (the upload URI itself is write-only)
-  find "$WORK/data" -type f -size "${BYTES}c" | wc -l
+full_blobs() { # how many stored blobs hold exactly SIZE bytes (the upload URI itself is write-only);
+  # a blob is a "<name>#blob" directory of block files under a manifest
+  local count=0 dir
+  while IFS= read -r dir; do
+    [[ "$(find "$dir" -name '*.blk' -printf '%s\n' | awk '{s += $1} END {print s + 0}')" == "$BYTES" ]] && count=$((count + 1))
+  done < <(find "$WORK/data" -type d -name '*#blob')
+  echo "$count"
 }
 check_stored() { # count before the upload: one more whole blob must be there now
   local after
