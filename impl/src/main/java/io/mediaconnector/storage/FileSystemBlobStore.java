@@ -117,8 +117,18 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public BlobProperties putBlob(String container, String blob, InputStream content, WriteOptions options)
             throws IOException {
+        return putBlob(container, blob, content, options, true);
+    }
+
+    /**
+     * With {@code durable} false nothing is fsynced here: {@link #copyDirectory} writes a whole
+     * tree first and then makes it durable in one sweep, which costs a few journal commits instead
+     * of several per file.
+     */
+    private BlobProperties putBlob(String container, String blob, InputStream content, WriteOptions options,
+                                   boolean durable) throws IOException {
         Path dir = blobDir(container, blob);
-        Written written = writeToTemp(content, options);
+        Written written = writeToTemp(content, options, durable);
         try {
             ReentrantLock lock = lockFor(container, blob);
             lock.lock();
@@ -129,7 +139,7 @@ public final class FileSystemBlobStore implements BlobStore {
                 moveAtomically(written.file(), block);
                 Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), written.md5(),
                         options.contentType(), List.of(new Segment(NO_ID, written.length(), file)));
-                publish(dir, manifest, List.of(block));
+                publish(dir, manifest, List.of(block), durable);
                 return manifest.properties();
             } finally {
                 lock.unlock();
@@ -143,7 +153,7 @@ public final class FileSystemBlobStore implements BlobStore {
     public StagedBlock stageBlock(String container, String blob, String blockId, InputStream content,
                                   WriteOptions options) throws IOException {
         Path target = stagedBlockPath(container, blob, blockId);
-        Written written = writeToTemp(content, options);
+        Written written = writeToTemp(content, options, true);
         try {
             ensureDirectory(target.getParent());
             moveAtomically(written.file(), target);
@@ -223,7 +233,7 @@ public final class FileSystemBlobStore implements BlobStore {
                 }
                 Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), options.contentMd5(),
                         options.contentType(), segments);
-                publish(dir, manifest, added);
+                publish(dir, manifest, added, true);
                 published = true;
                 deleteTree(stagingDirOf(container, blob));
                 return manifest.properties();
@@ -403,7 +413,31 @@ public final class FileSystemBlobStore implements BlobStore {
             String relative = source.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
             String name = base.isEmpty() ? relative : base + "/" + relative;
             try (InputStream in = Files.newInputStream(file)) {
-                putBlob(container, name, in, WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(guessType(name)));
+                putBlob(container, name, in, WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(guessType(name)),
+                        false);
+            }
+        }
+        if (!files.isEmpty()) {
+            syncTree(prefixPath(container, base));
+        }
+    }
+
+    /** Makes everything under {@code root} durable: each file, then each directory, deepest first. */
+    private static void syncTree(Path root) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(root)) {
+            entries = walk.toList();
+        }
+        for (Path entry : entries) {
+            if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                try (FileChannel channel = FileChannel.open(entry, StandardOpenOption.READ)) {
+                    channel.force(true);
+                }
+            }
+        }
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (Files.isDirectory(entries.get(i), LinkOption.NOFOLLOW_LINKS)) {
+                fsyncDirectory(entries.get(i));
             }
         }
     }
@@ -448,7 +482,7 @@ public final class FileSystemBlobStore implements BlobStore {
      * measured no better on this 2-core host, so it was left out. The checks run when the body is complete; then one fsync, before
      * anything is renamed into place or acknowledged.
      */
-    private Written writeToTemp(InputStream content, WriteOptions options) throws IOException {
+    private Written writeToTemp(InputStream content, WriteOptions options, boolean durable) throws IOException {
         Path temp = Files.createTempFile(tmpDir, "put-", ".part");
         boolean kept = false;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -476,7 +510,9 @@ public final class FileSystemBlobStore implements BlobStore {
                         + Base64.getEncoder().encodeToString(options.expectedMd5().get()));
             }
             options.extraCheck().run();
-            out.force(true);
+            if (durable) {
+                out.force(true);
+            }
             kept = true;
             return new Written(temp, total, Optional.of(actualMd5));
         } finally {
@@ -518,7 +554,7 @@ public final class FileSystemBlobStore implements BlobStore {
      * are removed by the caller or here; after it, block files the new manifest does not reference
      * are deleted.
      */
-    private void publish(Path dir, Manifest manifest, List<Path> added) throws IOException {
+    private void publish(Path dir, Manifest manifest, List<Path> added, boolean durable) throws IOException {
         Path temp = dir.resolve(MANIFEST_TEMP_PREFIX + UUID.randomUUID());
         boolean swapped = false;
         try {
@@ -527,7 +563,9 @@ public final class FileSystemBlobStore implements BlobStore {
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
                 }
-                out.force(true);
+                if (durable) {
+                    out.force(true);
+                }
             }
             beforeManifestSwap.run();
             moveAtomically(temp, dir.resolve(MANIFEST));
@@ -540,7 +578,9 @@ public final class FileSystemBlobStore implements BlobStore {
                 }
             }
         }
-        fsyncDirectory(dir); // the new block names and the manifest rename, in one go
+        if (durable) {
+            fsyncDirectory(dir); // the new block names and the manifest rename, in one go
+        }
         Set<String> keep = new HashSet<>();
         keep.add(MANIFEST);
         manifest.segments().forEach(s -> keep.add(s.file()));
