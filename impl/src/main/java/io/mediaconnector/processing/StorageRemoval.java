@@ -21,10 +21,6 @@ public final class StorageRemoval implements VideoRemoval {
     }
 
     @Override
-    public void beforeDelete(Video video) {
-    }
-
-    @Override
     public void afterDelete(Video video) {
         try {
             store.deleteContainer(video.containerName());

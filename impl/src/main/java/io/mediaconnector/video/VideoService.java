@@ -103,7 +103,6 @@ public final class VideoService {
 
     public void delete(Caller caller, UUID id) {
         Video video = get(caller, id);
-        removal.beforeDelete(video);
         videos.delete(caller.accountId(), id);
         removal.afterDelete(video);
     }
