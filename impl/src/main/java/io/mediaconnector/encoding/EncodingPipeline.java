@@ -141,15 +141,8 @@ public final class EncodingPipeline {
             Thumbnail chosenPoster = null;
             List<Thumbnail> chosenStills = List.of();
             try {
-                // pictures from the ladder, not the source: keyframes every 2 s make each seek cheap
-                // whatever the source's GOP, and a small rendition is cheap to decode
-                chosenPoster = thumbnails.poster(intermediate,
-                        ThumbnailExtractor.renditionFor(ladder, probe, options.posterMaxHeight()), probe,
-                        options.posterMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel, executor);
-                chosenStills = thumbnails.thumbnails(intermediate,
-                        ThumbnailExtractor.renditionFor(ladder, probe, options.thumbnailMaxHeight()), probe,
-                        options.thumbnailCount(), options.thumbnailMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR,
-                        timeout, cancel, executor);
+                chosenPoster = poster(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
+                chosenStills = stills(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
                 onePackaged.run();
             } catch (RuntimeException e) {
                 thumbnailFailure = e;
@@ -274,13 +267,8 @@ public final class EncodingPipeline {
                     }, executor));
             RuntimeException failure = null;
             try {
-                poster = thumbnails.poster(intermediate,
-                        ThumbnailExtractor.renditionFor(ladder, probe, options.posterMaxHeight()), probe,
-                        options.posterMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel, executor);
-                stills = thumbnails.thumbnails(intermediate,
-                        ThumbnailExtractor.renditionFor(ladder, probe, options.thumbnailMaxHeight()), probe,
-                        options.thumbnailCount(), options.thumbnailMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR,
-                        timeout, cancel, executor);
+                poster = poster(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
+                stills = stills(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
                 onePackaged.run();
             } catch (RuntimeException e) {
                 failure = e;
@@ -319,6 +307,25 @@ public final class EncodingPipeline {
     }
 
     /** Stream copy when the source plays in browsers as it is; the smallest rendition otherwise. */
+    /**
+     * The poster, from the ladder rather than the source: keyframes every 2 s make each seek cheap
+     * whatever the source's GOP, and a small rendition is cheap to decode.
+     */
+    private Thumbnail poster(Path intermediate, List<Rendition> ladder, ProbeResult probe, Path thumbnailDir,
+                             Duration timeout, CancelHandle cancel, ExecutorService executor) {
+        return thumbnails.poster(intermediate, ThumbnailExtractor.renditionFor(ladder, probe, options.posterMaxHeight()),
+                probe, options.posterMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel, executor);
+    }
+
+    /** The evenly spaced thumbnails, from the ladder like the poster. */
+    private List<Thumbnail> stills(Path intermediate, List<Rendition> ladder, ProbeResult probe, Path thumbnailDir,
+                                   Duration timeout, CancelHandle cancel, ExecutorService executor) {
+        return thumbnails.thumbnails(intermediate,
+                ThumbnailExtractor.renditionFor(ladder, probe, options.thumbnailMaxHeight()), probe,
+                options.thumbnailCount(), options.thumbnailMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR,
+                timeout, cancel, executor);
+    }
+
     private PreviewMode preview(Path input, ProbeResult probe, List<Rendition> ladder, OutputStaging staging,
                                 Duration timeout, CancelHandle cancel, IntConsumer percent) {
         if (probe.isWebPlayable()) {
