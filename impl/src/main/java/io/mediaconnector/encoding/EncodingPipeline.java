@@ -88,11 +88,11 @@ public final class EncodingPipeline {
         staging.prepare();
         Progress progress = new Progress(listener);
 
-        ProbeResult probe = prober.probe(input, cancel);
-        listener.onProbed(probe);
+        Plan plan = plan(input, listener, cancel);
+        ProbeResult probe = plan.probe();
         VideoStreamInfo video = probe.video();
-        List<Rendition> ladder = planner.plan(video.displayWidth(), video.displayHeight());
-        Duration timeout = options.processTimeout(probe.durationSeconds());
+        List<Rendition> ladder = plan.ladder();
+        Duration timeout = plan.timeout();
         LOG.info("Encoding {}: {} s, {}x{} {} rotation {}, audio {}, ladder {}", input.getFileName(),
                 probe.durationSeconds(), video.width(), video.height(), video.codec(), video.rotation(),
                 probe.audioStream().map(AudioStreamInfo::codec).orElse("none"),
@@ -223,16 +223,27 @@ public final class EncodingPipeline {
         }
     }
 
+    /** What every run starts with: the probed input, its ladder and the time each ffmpeg run may take. */
+    private record Plan(ProbeResult probe, List<Rendition> ladder, Duration timeout) {
+    }
+
+    private Plan plan(Path input, EncodingListener listener, CancelHandle cancel) {
+        ProbeResult probe = prober.probe(input, cancel);
+        listener.onProbed(probe);
+        return new Plan(probe, planner.plan(probe.video().displayWidth(), probe.video().displayHeight()),
+                options.processTimeout(probe.durationSeconds()));
+    }
+
     private EncodingResult runProtected(Path input, Path outputDir, ContentProtection protection, OutputStaging staging,
                                         EncodingListener listener, CancelHandle cancel) {
         long started = System.nanoTime();
         Progress progress = new Progress(listener);
 
-        ProbeResult probe = prober.probe(input, cancel);
-        listener.onProbed(probe);
+        Plan plan = plan(input, listener, cancel);
+        ProbeResult probe = plan.probe();
         VideoStreamInfo video = probe.video();
-        List<Rendition> ladder = planner.plan(video.displayWidth(), video.displayHeight());
-        Duration timeout = options.processTimeout(probe.durationSeconds());
+        List<Rendition> ladder = plan.ladder();
+        Duration timeout = plan.timeout();
         LOG.info("Encoding {} with content protection (key ID {}): {} s, {}x{} {}, ladder {}", input.getFileName(),
                 protection.keyId(), probe.durationSeconds(), video.width(), video.height(), video.codec(),
                 ladder.stream().map(Rendition::name).toList());

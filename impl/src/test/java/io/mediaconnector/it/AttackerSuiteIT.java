@@ -15,7 +15,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +52,8 @@ class AttackerSuiteIT {
         http = new SpecCheckedHttp(service.baseUrl());
         owner = new MediaClient(http, service.newAccountKey("write"));
         readOnlyKey = service.newAccountKey("read");
-        JsonNode first = createProtected("a.mp4");
-        JsonNode second = createProtected("b.mp4");
+        JsonNode first = owner.createProtected("a.mp4");
+        JsonNode second = owner.createProtected("b.mp4");
         protectedId = first.get("Id").asText();
         protectedKeyId = first.get("ContentProtectionKeyId").asText();
         otherProtectedId = second.get("Id").asText();
@@ -159,10 +158,6 @@ class AttackerSuiteIT {
                 .statusCode()).isEqualTo(404);
     }
 
-    private static JsonNode createProtected(String name) {
-        return owner.read(http.send(http.request("/api/Videos", owner.key()).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"OriginalFileName\":\"" + name + "\",\"ContentProtectionMode\":\"AES128\"}"))), 201);
-    }
 
     /** What the blob store holds: every file and its size. */
     private static Map<String, Long> blobTree() throws IOException {

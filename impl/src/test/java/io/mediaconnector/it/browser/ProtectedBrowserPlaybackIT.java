@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,9 +42,7 @@ class ProtectedBrowserPlaybackIT {
         service = TestService.start(dataDir, Map.of("TOKEN_VALIDITY", "PT3S"));
         http = new SpecCheckedHttp(service.baseUrl());
         media = new MediaClient(http, service.newAccountKey("write"));
-        JsonNode created = media.read(http.send(http.request("/api/Videos", media.key())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"OriginalFileName\":\"drm.avi\",\"ContentProtectionMode\":\"AES128\"}"))), 201);
+        JsonNode created = media.createProtected("drm.avi");
         id = created.get("Id").asText();
         keyId = created.get("ContentProtectionKeyId").asText();
         media.curlUpload(created.get("UploadUri").asText(), Clips.fourByThree());

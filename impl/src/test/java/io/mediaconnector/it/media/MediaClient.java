@@ -36,6 +36,13 @@ public final class MediaClient {
         return new Created(video.get("Id").asText(), video.get("UploadUri").asText());
     }
 
+    /** A video with {@code ContentProtectionMode: AES128}, as the create answer shows it. */
+    public JsonNode createProtected(String originalFileName) {
+        return read(http.send(http.request("/api/Videos", key).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"OriginalFileName\":\"" + originalFileName
+                        + "\",\"ContentProtectionMode\":\"AES128\"}"))), 201);
+    }
+
     /** A plain {@code curl -T} Put Blob, as the README shows. */
     public void curlUpload(String uploadUri, Path file) {
         Clips.Result result = Clips.run(Path.of("/usr/bin/curl"), java.util.List.of("-sS", "-f", "-o", "/dev/null",

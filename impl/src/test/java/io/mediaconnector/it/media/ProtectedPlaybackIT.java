@@ -41,9 +41,7 @@ class ProtectedPlaybackIT {
         service = TestService.start(dataDir);
         http = new SpecCheckedHttp(service.baseUrl());
         media = new MediaClient(http, service.newAccountKey("write"));
-        JsonNode created = media.read(http.send(http.request("/api/Videos", media.key())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"OriginalFileName\":\"lecture.mp4\",\"ContentProtectionMode\":\"AES128\"}"))), 201);
+        JsonNode created = media.createProtected("lecture.mp4");
         id = created.get("Id").asText();
         keyId = created.get("ContentProtectionKeyId").asText();
         assertThat(created.get("ContentProtectionMode").asText()).isEqualTo("AES128");
