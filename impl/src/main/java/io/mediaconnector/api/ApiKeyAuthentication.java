@@ -39,7 +39,8 @@ public final class ApiKeyAuthentication implements ContainerRequestFilter {
             return;
         }
         ContainerRequest request = (ContainerRequest) context;
-        Optional<Caller> caller = bearerSecret(context).flatMap(accounts::authenticate);
+        Optional<Caller> caller = bearerSecret(context.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(accounts::authenticate);
         if (caller.isEmpty()) {
             context.abortWith(Problems.response(request, ProblemType.UNAUTHORIZED,
                     "Send a valid API key as 'Authorization: Bearer <key>'.", CHALLENGE));
@@ -54,8 +55,8 @@ public final class ApiKeyAuthentication implements ContainerRequestFilter {
         context.setSecurityContext(new CallerSecurityContext(caller.get(), context.getSecurityContext().isSecure()));
     }
 
-    private static Optional<String> bearerSecret(ContainerRequestContext context) {
-        String header = context.getHeaderString(HttpHeaders.AUTHORIZATION);
+    /** The key in an {@code Authorization: Bearer <key>} header, if that is what the header holds. */
+    static Optional<String> bearerSecret(String header) {
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();

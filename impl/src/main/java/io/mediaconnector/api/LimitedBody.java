@@ -3,6 +3,7 @@ package io.mediaconnector.api;
 import io.mediaconnector.problem.ProblemException;
 import io.mediaconnector.problem.ProblemType;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,9 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A request body that may not grow past a limit (413) and whose stalled reads surface as
- * 408, both as problems rather than as the I/O errors underneath.
+ * A request body that may not grow past a limit (413), whose stalled reads surface as 408 and
+ * whose early end (the client closed the connection) as 400: problems rather than the I/O errors
+ * underneath.
  */
 final class LimitedBody extends FilterInputStream {
     private final long limit;
@@ -58,6 +60,11 @@ final class LimitedBody extends FilterInputStream {
         } catch (IOException e) {
             if (isTimeout(e)) {
                 throw new ProblemException(ProblemType.REQUEST_TIMEOUT, "The request body did not arrive in time.");
+            }
+            if (e instanceof EOFException) {
+                // The client went away mid-body: its mistake, not ours, so not a 500.
+                throw new ProblemException(ProblemType.INVALID_REQUEST,
+                        "The request body ended before its declared length.");
             }
             throw e;
         }

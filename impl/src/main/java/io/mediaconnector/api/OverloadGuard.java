@@ -10,22 +10,21 @@ import jakarta.ws.rs.container.PreMatching;
 import org.glassfish.jersey.server.ContainerRequest;
 
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 /** Sheds load past a number of requests in flight on this node: 503 with {@code Retry-After}. */
 @PreMatching
 @Priority(5)
 public final class OverloadGuard implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String HOLDS_PERMIT = "mc.holdsPermit";
-    private final Semaphore permits;
+    private final InFlightLimit limit;
 
-    public OverloadGuard(int maxConcurrentRequests) {
-        this.permits = new Semaphore(maxConcurrentRequests);
+    public OverloadGuard(InFlightLimit limit) {
+        this.limit = limit;
     }
 
     @Override
     public void filter(ContainerRequestContext context) {
-        if (permits.tryAcquire()) {
+        if (limit.tryEnter()) {
             context.setProperty(HOLDS_PERMIT, Boolean.TRUE);
             return;
         }
@@ -37,7 +36,7 @@ public final class OverloadGuard implements ContainerRequestFilter, ContainerRes
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(HOLDS_PERMIT) != null) {
             request.removeProperty(HOLDS_PERMIT);
-            permits.release();
+            limit.leave();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.mediaconnector.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import io.mediaconnector.config.Settings;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +41,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The pool itself, for the few hot reads where Jdbi's per-statement setup would dominate. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /** Whether the database answers a trivial query within a second. */

@@ -58,7 +58,7 @@ public final class ApiApplication {
         config.register(new ObjectMapperResolver(components.json));
 
         config.register(new RequestIds());
-        config.register(new OverloadGuard(settings.maxConcurrentRequests()));
+        config.register(new OverloadGuard(components.inFlight));
         config.register(new RequestLimits(settings.maxUriLength(), settings.maxRequestBodyBytes()));
         config.register(new AcceptNegotiation());
         config.register(new ApiKeyAuthentication(components.accounts));

@@ -3,6 +3,7 @@ package io.mediaconnector.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.KeyHasher;
+import io.mediaconnector.api.InFlightLimit;
 import io.mediaconnector.api.VideoRepresentation;
 import io.mediaconnector.config.Media;
 import io.mediaconnector.config.Protection;
@@ -54,6 +55,7 @@ public final class Components implements AutoCloseable {
     private static final String BLOB_ACCOUNT = "mediaconnector";
 
     final Settings settings;
+    final InFlightLimit inFlight;
     final ObjectMapper json;
     final Database database;
     final InputFormats formats;
@@ -76,12 +78,13 @@ public final class Components implements AutoCloseable {
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
         this.settings = settings;
+        this.inFlight = new InFlightLimit(settings.maxConcurrentRequests());
         this.json = Json.newMapper();
         this.database = Database.open(settings);
         this.formats = new InputFormats();
         this.accounts = new AccountService(new AccountRepository(database.jdbi()), new KeyHasher(), clock, randomness,
                 settings.apiKeyCacheTtl());
-        this.videoRepository = new VideoRepository(database.jdbi(), json);
+        this.videoRepository = new VideoRepository(database, json);
         this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
         SecretFiles secrets = new SecretFiles(settings.dataDir());
         byte[] secret = media.signingSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))

@@ -2,8 +2,12 @@ package io.mediaconnector.server;
 
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.support.Randomness;
+import io.mediaconnector.api.VideoReadShortcut;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +46,7 @@ public final class Service implements AutoCloseable {
             Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + settings.port() + "/"), ApiApplication.create(components), false);
+            putVideoReadShortcutInFront(server, components);
             for (NetworkListener listener : server.getListeners()) {
                 // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
                 listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
@@ -56,6 +62,19 @@ public final class Service implements AutoCloseable {
             components.close();
             throw e;
         }
+    }
+
+    /** Wraps Jersey's handler so plain video reads are answered before they reach it. */
+    private static void putVideoReadShortcutInFront(HttpServer server, Components components) {
+        ServerConfiguration configuration = server.getServerConfiguration();
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = configuration.getHttpHandlersWithMapping();
+        if (handlers.size() != 1) {
+            throw new IllegalStateException("expected Jersey's handler alone, found " + handlers.keySet());
+        }
+        Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
+        configuration.removeHttpHandler(jersey.getKey());
+        configuration.addHttpHandler(new VideoReadShortcut(jersey.getKey(), components.accounts, components.videos,
+                components.representation, components.json.writer(), components.inFlight), jersey.getValue());
     }
 
     /** The port actually bound (differs from the setting when that was 0). */

@@ -11,11 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -66,16 +64,16 @@ public final class SasSigner {
         if (!expiry.isAfter(start)) {
             throw new IllegalArgumentException("expiry must be after start");
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("sv", version);
-        fields.put("sr", "c");
-        fields.put("sp", SasPermission.format(permissions));
-        fields.put("st", formatTime(start));
-        fields.put("se", formatTime(expiry));
-        fields.put("sig", signature(container, fields));
-        return fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String sp = SasPermission.format(permissions);
+        String st = formatTime(start);
+        String se = formatTime(expiry);
+        String sig = signature(container, Map.of("sv", version, "sr", "c", "sp", sp, "st", st, "se", se));
+        return "sv=" + encode(version) + "&sr=c&sp=" + encode(sp) + "&st=" + encode(st) + "&se=" + encode(se)
+                + "&sig=" + encode(sig);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /**

@@ -65,7 +65,12 @@ public final class VideoService {
     }
 
     public Video get(Caller caller, UUID id) {
-        return videos.find(caller.accountId(), id).orElseThrow(ProblemException::videoNotFound);
+        return find(caller, id).orElseThrow(ProblemException::videoNotFound);
+    }
+
+    /** The caller's video, or empty when there is none (or it belongs to another account). */
+    public Optional<Video> find(Caller caller, UUID id) {
+        return videos.find(caller.accountId(), id);
     }
 
     public VideoPage list(Caller caller, String status, String tag, int pageSize, String pageToken) {

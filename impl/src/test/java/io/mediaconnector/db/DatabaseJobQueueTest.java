@@ -46,7 +46,7 @@ class DatabaseJobQueueTest {
     @BeforeEach
     void open() {
         database = TestDatabase.open(dir);
-        videos = new VideoRepository(database.jdbi(), Json.newMapper());
+        videos = new VideoRepository(database, Json.newMapper());
         queue = new DatabaseJobQueue(database.jdbi(), clock);
         account = UUID.randomUUID();
         new AccountRepository(database.jdbi()).insert(new Account(account, "a", now()));

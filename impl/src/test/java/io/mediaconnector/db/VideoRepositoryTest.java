@@ -37,7 +37,7 @@ class VideoRepositoryTest {
     @BeforeEach
     void open() {
         database = TestDatabase.open(dir);
-        videos = new VideoRepository(database.jdbi(), Json.newMapper());
+        videos = new VideoRepository(database, Json.newMapper());
         AccountRepository accounts = new AccountRepository(database.jdbi());
         account = UUID.randomUUID();
         otherAccount = UUID.randomUUID();

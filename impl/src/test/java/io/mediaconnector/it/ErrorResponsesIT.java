@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -124,6 +125,33 @@ class ErrorResponsesIT {
     }
 
     @Test
+    void bodyEndingBeforeItsLengthIsTheClients400NotA500() throws Exception {
+        // The client is gone when its answer is ready, so the access log is where the status shows.
+        ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("access");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        access.addAppender(lines);
+        try (Socket socket = new Socket("localhost", URI.create(service.baseUrl()).getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/Videos HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + writeKey
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"Orig")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            socket.setSoTimeout(15_000);
+            readAll(socket.getInputStream());
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!logged(lines, "POST /api/Videos 400 ") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(logged(lines, "POST /api/Videos 400 ")).as("access log has the 400").isTrue();
+        } finally {
+            access.detachAppender(lines);
+        }
+    }
+
+    @Test
     void missingOrBadKeyIs401() throws Exception {
         HttpResponse<String> none = http.send(http.request("/api/Videos").GET());
         assertProblem(none, 401, "Unauthorized");
@@ -167,6 +195,13 @@ class ErrorResponsesIT {
         assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at io.");
         assertThat(response.headers().firstValue("x-ms-request-id")).isPresent();
         return problem;
+    }
+
+    private static boolean logged(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines,
+                                  String prefix) {
+        synchronized (lines) { // the appender adds under this lock
+            return lines.list.stream().anyMatch(line -> line.getFormattedMessage().startsWith(prefix));
+        }
     }
 
     private static byte[] readAll(InputStream in) throws java.io.IOException {

@@ -97,6 +97,32 @@ class VideosApiIT {
     }
 
     @Test
+    void aPlainReadAndANegotiatedOneGetTheSameAnswer() throws Exception {
+        // The plain read is answered by VideoReadShortcut, the one with a quality value by Jersey.
+        Video video = videos.createVideo(new VideoCreate().originalFileName("s.mp4").tags(List.of("t"))
+                .metadata(Map.of("k", "v")));
+        String path = "/api/Videos/" + video.getId();
+        HttpResponse<String> plain = http.send(http.request(path, key).GET());
+        HttpResponse<String> negotiated = http.send(http.request(path, key).header("Accept", "application/json;q=0.9").GET());
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(negotiated.statusCode()).isEqualTo(200);
+        assertThat(plain.body()).isEqualTo(negotiated.body());
+        for (String header : List.of("Content-Type", "Content-Length", "ETag")) {
+            assertThat(plain.headers().allValues(header)).as(header).isEqualTo(negotiated.headers().allValues(header));
+        }
+        assertThat(plain.headers().firstValue("x-ms-request-id")).isPresent()
+                .isNotEqualTo(negotiated.headers().firstValue("x-ms-request-id"));
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> notModified = http.send(http.request(path, key).header("If-None-Match", etag).GET());
+        HttpResponse<String> negotiatedNotModified = http.send(http.request(path, key).header("If-None-Match", etag)
+                .header("Accept", "application/json;q=0.9").GET());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(negotiatedNotModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.headers().allValues("ETag")).isEqualTo(negotiatedNotModified.headers().allValues("ETag"));
+    }
+
+    @Test
     void updateReplacesDetailsAndRefusesAStaleIfMatch() throws Exception {
         Video video = videos.createVideo(new VideoCreate().originalFileName("b.mp4").tags(List.of("old")));
         ApiResponse<Video> updated = videos.updateVideoWithHttpInfo(video.getId(), new VideoUpdate()
