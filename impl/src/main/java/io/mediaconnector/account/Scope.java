@@ -19,7 +19,12 @@ public enum Scope {
 
     /** Whether a key holding {@code granted} may act with this scope. */
     public boolean grantedBy(Set<Scope> granted) {
-        return granted.stream().anyMatch(scope -> scope.ordinal() >= ordinal());
+        for (Scope scope : granted) { // on every request: a loop, not a stream
+            if (scope.ordinal() >= ordinal()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String encode(Set<Scope> scopes) {

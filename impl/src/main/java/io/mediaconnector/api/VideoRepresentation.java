@@ -58,6 +58,9 @@ public final class VideoRepresentation {
     }
 
     private static java.util.List<Rendition> renditions(io.mediaconnector.video.Video video) {
+        if (video.publication().renditions().isEmpty()) {
+            return java.util.List.of();
+        }
         return video.publication().renditions().stream()
                 .map(r -> new Rendition().width(r.width()).height(r.height()).bitrate(r.bitrate()))
                 .toList();

@@ -74,7 +74,8 @@ public final class Service implements AutoCloseable {
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
         configuration.removeHttpHandler(jersey.getKey());
         configuration.addHttpHandler(new VideoReadShortcut(jersey.getKey(), components.accounts, components.videos,
-                components.representation, components.json.writer(), components.inFlight), jersey.getValue());
+                components.representation, components.json.writerFor(io.mediaconnector.generated.server.model.Video.class),
+                components.inFlight), jersey.getValue());
     }
 
     /** The port actually bound (differs from the setting when that was 0). */

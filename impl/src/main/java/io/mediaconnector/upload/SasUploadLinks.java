@@ -8,16 +8,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Connector's UploadUri: the URL of the video's blob with a container SAS that may create
  * and write, nothing else, from the video's creation for a fixed time. Derived from the video,
- * not stored, so the same video always shows the same UploadUri (and a stable ETag).
+ * not stored, so the same video always shows the same UploadUri (and a stable ETag). Because it
+ * is a pure function of fields that never change, recent links are remembered: every read of a
+ * video awaiting its upload shows the link, and signing it costs more than the rest of the read.
  */
 public final class SasUploadLinks implements UploadLinks {
+    /** Enough for every upload in progress on a busy node; when full, it starts over. */
+    private static final int REMEMBERED_LINKS = 10_000;
+
     private final String blobBase;
     private final SasSigner signer;
     private final Duration validity;
+    private final ConcurrentHashMap<UUID, String> recent = new ConcurrentHashMap<>();
 
     public SasUploadLinks(URI publicBaseUrl, SasSigner signer, Duration validity) {
         this.blobBase = withExplicitPort(publicBaseUrl) + "/blob/";
@@ -27,10 +35,22 @@ public final class SasUploadLinks implements UploadLinks {
 
     @Override
     public Optional<String> uploadUri(Video video) {
+        String remembered = recent.get(video.id());
+        if (remembered == null) {
+            if (recent.size() >= REMEMBERED_LINKS) {
+                recent.clear();
+            }
+            remembered = sign(video);
+            recent.put(video.id(), remembered);
+        }
+        return Optional.of(remembered);
+    }
+
+    private String sign(Video video) {
         Instant start = video.created().toInstant();
         String sas = signer.sign(video.containerName(), EnumSet.of(SasPermission.CREATE, SasPermission.WRITE),
                 start, start.plus(validity));
-        return Optional.of(blobBase + video.containerName() + "/" + video.storedFileName() + "?" + sas);
+        return blobBase + video.containerName() + "/" + video.storedFileName() + "?" + sas;
     }
 
     /** Azure SDKs read a URL with an explicit port as path-style, which is the shape we serve. */
