@@ -38,6 +38,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -81,12 +84,15 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final String BLOCK_FILE_PREFIX = "b-";
     private static final String BLOCK_FILE_SUFFIX = ".blk";
     private static final String NO_ID = "-";
-    /** One read/MD5/write step: large enough that syscalls and per-call overhead vanish, small enough per request. */
+    /** One read/write step: large enough that syscalls and per-call overhead vanish, small enough per request. */
     private static final int BUFFER_SIZE = 1024 * 1024;
     private static final int READ_BUFFER_SIZE = 256 * 1024;
+    /** How much of a durable write may wait in the page cache before a background flush starts. */
+    private static final long FLUSH_EVERY = 32L * 1024 * 1024;
     static final int EAGER_OPEN_LIMIT = 64;
     private static final int LOCK_STRIPES = 64;
     private static final int MAX_BLOCKS_PER_BLOB = 50_000;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "m3u8", "application/vnd.apple.mpegurl", "mpd", "application/dash+xml", "mp4", "video/mp4",
             "m4s", "video/mp4", "m4a", "audio/mp4", "ts", "video/mp2t", "jpg", "image/jpeg",
@@ -97,6 +103,12 @@ public final class FileSystemBlobStore implements BlobStore {
     private final Path stagingDir;
     private final Path tmpDir;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    /** Threads that hash and flush upload bodies beside the threads writing them; idle ones end after a minute. */
+    private final ExecutorService helpers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "blob-io");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Test hook: runs after the new manifest is durable in its temp file, just before it is renamed into place. */
     volatile Runnable beforeManifestSwap = () -> { };
 
@@ -128,7 +140,7 @@ public final class FileSystemBlobStore implements BlobStore {
     private BlobProperties putBlob(String container, String blob, InputStream content, WriteOptions options,
                                    boolean durable) throws IOException {
         Path dir = blobDir(container, blob);
-        Written written = writeToTemp(content, options, durable);
+        Written written = writeToTemp(content, options, durable, true);
         try {
             ReentrantLock lock = lockFor(container, blob);
             lock.lock();
@@ -153,12 +165,13 @@ public final class FileSystemBlobStore implements BlobStore {
     public StagedBlock stageBlock(String container, String blob, String blockId, InputStream content,
                                   WriteOptions options) throws IOException {
         Path target = stagedBlockPath(container, blob, blockId);
-        Written written = writeToTemp(content, options, true);
+        // Azure (2019-02-02 on) hashes a block only to check and echo a Content-MD5 the client sent.
+        Written written = writeToTemp(content, options, true, false);
         try {
             ensureDirectory(target.getParent());
             moveAtomically(written.file(), target);
             fsyncDirectory(target.getParent());
-            return new StagedBlock(written.length(), written.md5().orElseThrow());
+            return new StagedBlock(written.length(), written.md5());
         } finally {
             Files.deleteIfExists(written.file());
         }
@@ -476,50 +489,77 @@ public final class FileSystemBlobStore implements BlobStore {
 
     /**
      * Streams {@code content} into a fresh temp file in one pass: each buffer is filled completely
-     * (the HTTP layer hands out a few KiB per read), fed to MD5 and written with one write call.
-     * One 1 MiB heap buffer per upload (MD5 is fastest on a heap array; the JDK's cached direct
-     * buffer makes the write a single copy). A two-thread read/hash+write pipeline was tried and
-     * measured no better on this 2-core host, so it was left out. The checks run when the body is complete; then one fsync, before
-     * anything is renamed into place or acknowledged.
+     * (the HTTP layer hands out a few KiB per read) and written with one write call while the
+     * previous one is hashed on another thread ({@link BackgroundMd5}); two 1 MiB heap buffers
+     * per upload. With {@code hash} false (a Put Block that sent no MD5) nothing is hashed. A
+     * durable write is flushed in the background as it grows ({@link EarlyFlush}). The checks run
+     * when the body is complete; then one fsync, before anything is renamed into place or
+     * acknowledged.
      */
-    private Written writeToTemp(InputStream content, WriteOptions options, boolean durable) throws IOException {
+    private Written writeToTemp(InputStream content, WriteOptions options, boolean durable, boolean hash)
+            throws IOException {
         Path temp = Files.createTempFile(tmpDir, "put-", ".part");
         boolean kept = false;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            MessageDigest md5 = newMd5();
-            byte[] buffer = new byte[BUFFER_SIZE];
-            long total = 0;
-            int filled;
-            while ((filled = fill(content, buffer)) > 0) {
-                total += filled;
-                checkLimit(total, options);
-                md5.update(buffer, 0, filled);
-                writeFully(out, buffer, filled);
-                if (filled < buffer.length) {
-                    break;
+            EarlyFlush flush = new EarlyFlush(out, helpers, durable ? FLUSH_EVERY : Long.MAX_VALUE);
+            try {
+                Streamed body = stream(content, options, hash, out, flush);
+                if (durable) {
+                    out.force(true);
                 }
+                kept = true;
+                return new Written(temp, body.length(), body.md5());
+            } finally {
+                flush.awaitRunning();
             }
-            if (options.expectedLength().isPresent() && options.expectedLength().getAsLong() != total) {
-                throw new ContentMismatchException(ContentMismatchException.Check.LENGTH, "received " + total
-                        + " bytes, " + options.expectedLength().getAsLong() + " were announced");
-            }
-            byte[] actualMd5 = md5.digest();
-            if (options.expectedMd5().isPresent() && !MessageDigest.isEqual(options.expectedMd5().get(), actualMd5)) {
-                throw new ContentMismatchException(ContentMismatchException.Check.MD5, "MD5 of the body is "
-                        + Base64.getEncoder().encodeToString(actualMd5) + ", the request declared "
-                        + Base64.getEncoder().encodeToString(options.expectedMd5().get()));
-            }
-            options.extraCheck().run();
-            if (durable) {
-                out.force(true);
-            }
-            kept = true;
-            return new Written(temp, total, Optional.of(actualMd5));
         } finally {
             if (!kept) {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    private record Streamed(long length, Optional<byte[]> md5) {
+    }
+
+    /** The body into {@code out}, with its length and MD5 checked against what the request declared. */
+    private Streamed stream(InputStream content, WriteOptions options, boolean hash, FileChannel out,
+                           EarlyFlush flush) throws IOException {
+        BackgroundMd5 md5 = hash || options.expectedMd5().isPresent() ? new BackgroundMd5(helpers) : null;
+        byte[][] buffers = {new byte[BUFFER_SIZE], new byte[BUFFER_SIZE]};
+        List<CompletableFuture<Void>> hashed = new ArrayList<>(List.of(DONE, DONE));
+        long total = 0;
+        for (int slot = 0; ; slot ^= 1) {
+            byte[] buffer = buffers[slot];
+            BackgroundMd5.await(hashed.get(slot)); // the buffer is free again
+            int filled = fill(content, buffer);
+            if (filled == 0) {
+                break;
+            }
+            total += filled;
+            checkLimit(total, options);
+            if (md5 != null) {
+                hashed.set(slot, md5.update(buffer, filled));
+            }
+            writeFully(out, buffer, filled);
+            flush.wrote(filled);
+            if (filled < buffer.length) {
+                break;
+            }
+        }
+        if (options.expectedLength().isPresent() && options.expectedLength().getAsLong() != total) {
+            throw new ContentMismatchException(ContentMismatchException.Check.LENGTH, "received " + total
+                    + " bytes, " + options.expectedLength().getAsLong() + " were announced");
+        }
+        Optional<byte[]> actualMd5 = md5 == null ? Optional.empty() : Optional.of(md5.digest());
+        if (options.expectedMd5().isPresent()
+                && !MessageDigest.isEqual(options.expectedMd5().get(), actualMd5.orElseThrow())) {
+            throw new ContentMismatchException(ContentMismatchException.Check.MD5, "MD5 of the body is "
+                    + Base64.getEncoder().encodeToString(actualMd5.orElseThrow()) + ", the request declared "
+                    + Base64.getEncoder().encodeToString(options.expectedMd5().get()));
+        }
+        options.extraCheck().run();
+        return new Streamed(total, actualMd5);
     }
 
     /** Reads into {@code buffer} until it is full or the body ends; returns the bytes read. */
@@ -960,14 +1000,6 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private static String sha256Hex(String value) {
         return HexFormat.of().formatHex(newSha256().digest(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest newMd5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static MessageDigest newSha256() {

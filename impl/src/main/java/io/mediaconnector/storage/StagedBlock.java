@@ -1,17 +1,19 @@
 package io.mediaconnector.storage;
 
+import java.util.Optional;
+
 /**
- * What {@link BlobStore#stageBlock} stored: the block's size and the MD5 computed while streaming it
- * (so the caller can answer {@code Content-MD5} without hashing the body a second time).
+ * What {@link BlobStore#stageBlock} stored: the block's size and, when the request sent a
+ * {@code Content-MD5} to check, the MD5 computed while streaming it (to echo back, as Azure does).
  */
-public record StagedBlock(long length, byte[] md5) {
+public record StagedBlock(long length, Optional<byte[]> md5) {
 
     public StagedBlock {
-        md5 = md5.clone();
+        md5 = md5.map(byte[]::clone);
     }
 
     @Override
-    public byte[] md5() {
-        return md5.clone();
+    public Optional<byte[]> md5() {
+        return md5.map(byte[]::clone);
     }
 }

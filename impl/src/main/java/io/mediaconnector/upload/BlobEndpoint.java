@@ -179,8 +179,8 @@ public final class BlobEndpoint {
         WriteOptions options = writeOptions(settings.maxBlockBytes(), headers, crc);
         StagedBlock staged = store.stageBlock(container, blob, blockId, checked(body, crc), options);
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
-                .header("Content-MD5", Base64.getEncoder().encodeToString(staged.md5()))
                 .header("x-ms-request-server-encrypted", "false");
+        staged.md5().ifPresent(md5 -> response.header("Content-MD5", Base64.getEncoder().encodeToString(md5)));
         crc.ifPresent(c -> response.header("x-ms-content-crc64", Base64.getEncoder().encodeToString(c.toWireBytes())));
         return response.build();
     }

@@ -151,6 +151,20 @@ class BlobEndpointTest {
     }
 
     @Test
+    void putBlockEchoesAnMd5OnlyWhenTheClientSentOne() throws Exception {
+        // As Azure from 2019-02-02: a block is hashed to check a sent Content-MD5, not otherwise.
+        String container = newContainer("e.mp4");
+        String uri = server.uploadUri(container, "e.mp4") + "&comp=block&blockid=";
+        HttpResponse<String> plain = send(put(uri + "QUFB", "abc").build());
+        HttpResponse<String> checked = send(put(uri + "QkJC", "abc").header("Content-MD5", b64(md5("abc"))).build());
+
+        assertThat(plain.statusCode()).isEqualTo(201);
+        assertThat(plain.headers().firstValue("Content-MD5")).isEmpty();
+        assertThat(checked.statusCode()).isEqualTo(201);
+        assertThat(checked.headers().firstValue("Content-MD5")).contains(b64(md5("abc")));
+    }
+
+    @Test
     void wrongMd5IsRefusedAndStoresNothing() throws Exception {
         String container = newContainer("m.mp4");
         HttpResponse<String> r = send(put(server.uploadUri(container, "m.mp4"), "abc")

@@ -1,0 +1,55 @@
+package io.mediaconnector.storage;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The MD5 of a body, computed buffer by buffer, in order, on another thread while the caller
+ * goes on reading and writing. MD5 runs at about 700 MB/s here, slower than reading the socket
+ * and writing the file together, so overlapping them takes the write off an upload's time.
+ */
+final class BackgroundMd5 {
+    private final MessageDigest md5;
+    private final Executor executor;
+    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+
+    BackgroundMd5(Executor executor) {
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+        this.executor = executor;
+    }
+
+    /**
+     * Queues {@code buffer[0, length)} after everything queued before; the buffer must stay
+     * untouched until the returned future completes.
+     */
+    CompletableFuture<Void> update(byte[] buffer, int length) {
+        last = last.thenRunAsync(() -> md5.update(buffer, 0, length), executor);
+        return last;
+    }
+
+    /** Waits for the queued buffers and returns the digest. */
+    byte[] digest() throws IOException {
+        await(last);
+        return md5.digest();
+    }
+
+    static void await(CompletableFuture<?> hashed) throws IOException {
+        try {
+            hashed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while hashing the body");
+        } catch (ExecutionException e) {
+            throw new IOException("hashing the body failed", e.getCause());
+        }
+    }
+}
