@@ -15,6 +15,9 @@ import io.mediaconnector.video.Publication.PublishedThumbnail;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.VideoState;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +32,7 @@ import java.util.UUID;
  * crash mid-copy never leaves a half set where players look.
  */
 public final class OutputPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(OutputPublisher.class);
     /** Everything under this prefix of a video's container is served by the streaming endpoint. */
     public static final String OUTPUTS = "outputs";
     public static final String PREVIEW = "preview";
@@ -51,19 +55,20 @@ public final class OutputPublisher {
 
     public void publishPreview(Video video, UUID jobId, Path previewDir) throws IOException {
         String staging = stagingPrefix(jobId, PREVIEW);
-        store.copyDirectory(previewDir, video.containerName(), staging);
-        store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + PREVIEW);
         List<PublishedRendition> renditions = HlsMasterPlaylist.renditions(previewDir.resolve(EncodingLayout.HLS_MASTER));
+        store.moveDirectory(previewDir, video.containerName(), staging);
+        store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + PREVIEW);
         videos.publish(video.id(), new Publication(java.util.Optional.of(locator(video)),
                         java.util.Optional.of(OutputSet.PREVIEW), renditions, List.of()),
                 false, VideoState.PROCESSING.defaultMessage(), now());
     }
 
     public void publishFinal(Video video, UUID jobId, Path outputDir, EncodingResult result) throws IOException {
+        long started = System.nanoTime();
         String staging = stagingPrefix(jobId, FINAL);
         for (String dir : FINAL_DIRS) {
             if (java.nio.file.Files.isDirectory(outputDir.resolve(dir))) {
-                store.copyDirectory(outputDir.resolve(dir), video.containerName(), staging + "/" + dir);
+                store.moveDirectory(outputDir.resolve(dir), video.containerName(), staging + "/" + dir);
             }
         }
         store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + FINAL);
@@ -75,6 +80,7 @@ public final class OutputPublisher {
         videos.publish(video.id(), new Publication(java.util.Optional.of(locator(video)),
                 java.util.Optional.of(OutputSet.FINAL), renditions, thumbnails),
                 true, VideoState.COMPLETED.defaultMessage(), now());
+        LOG.info("video {}: final outputs published in {} ms", video.id(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Drops what a job left under its staging prefixes (a failed or cancelled attempt). */

@@ -26,15 +26,17 @@ public final class UploadCompletion {
     private final int maxAttempts;
     private final Clock clock;
     private final Randomness randomness;
+    private final JobSignal signal;
 
     public UploadCompletion(VideoService videos, VideoRepository repository, BlobStore store, int maxAttempts,
-                            Clock clock, Randomness randomness) {
+                            Clock clock, Randomness randomness, JobSignal signal) {
         this.videos = videos;
         this.repository = repository;
         this.store = store;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
         this.randomness = randomness;
+        this.signal = signal;
     }
 
     public Video markComplete(Caller caller, UUID id) {
@@ -56,6 +58,7 @@ public final class UploadCompletion {
                 VideoState.PROCESSING.defaultMessage(), now)) {
             throw ProblemException.conflict("The upload of this video was already marked complete.");
         }
+        signal.jobQueued();
         return videos.get(caller, id);
     }
 }

@@ -22,14 +22,17 @@ public final class WorkerPool implements AutoCloseable {
     private final EncodingWorker worker;
     private final ScheduledExecutorService heartbeats;
     private final Duration pollInterval;
+    private final JobSignal signal;
     private final CancelHandle shutdown = new CancelHandle();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
 
-    public WorkerPool(EncodingWorker worker, ScheduledExecutorService heartbeats, Duration pollInterval) {
+    public WorkerPool(EncodingWorker worker, ScheduledExecutorService heartbeats, Duration pollInterval,
+                      JobSignal signal) {
         this.worker = worker;
         this.heartbeats = heartbeats;
         this.pollInterval = pollInterval;
+        this.signal = signal;
     }
 
     public void start(int count) {
@@ -48,7 +51,7 @@ public final class WorkerPool implements AutoCloseable {
         while (!shutdown.isCancelled()) {
             try {
                 if (!worker.runOne(workerId, shutdown)) {
-                    stopping.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    signal.await(pollInterval);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -72,6 +75,7 @@ public final class WorkerPool implements AutoCloseable {
     public void close() {
         stopping.countDown();
         shutdown.cancel();
+        signal.wakeAll(threads.size());
         worker.cancelRunning();
         for (Thread thread : threads) {
             try {

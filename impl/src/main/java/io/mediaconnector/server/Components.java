@@ -20,6 +20,7 @@ import io.mediaconnector.encoding.FfmpegBinaries;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EncodingWorker;
+import io.mediaconnector.processing.JobSignal;
 import io.mediaconnector.processing.OutputProtection;
 import io.mediaconnector.processing.OutputPublisher;
 import io.mediaconnector.processing.StorageRemoval;
@@ -74,6 +75,7 @@ public final class Components implements AutoCloseable {
     final VideoKeys videoKeys;
     final PlaybackTokens tokens;
     final KeyDelivery keyDelivery;
+    private final JobSignal jobSignal = new JobSignal();
 
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
@@ -103,7 +105,8 @@ public final class Components implements AutoCloseable {
         this.representation = new VideoRepresentation(
                 new SasUploadLinks(settings.publicBaseUrl(), sasSigner, media.uploadSasValidity()));
         this.keyDelivery = new KeyDelivery(videos, videoRepository, videoKeys, tokens);
-        this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness);
+        this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness,
+                jobSignal);
         this.urlSigner = new UrlSigner(secret, clock);
         this.playback = new PlaybackService(videos, urlSigner, settings.baseUrl(), media.playbackUrlValidity(), clock);
         this.workers = media.workers() > 0 ? workerPool(settings, clock, randomness) : null;
@@ -125,7 +128,7 @@ public final class Components implements AutoCloseable {
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
                 settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock,
                 new UploadDecryption(videoKeys, media.plaintextDir()), new OutputProtection(videoKeys, settings.baseUrl()));
-        return new WorkerPool(worker, heartbeats, media.jobPollInterval());
+        return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal);
     }
 
     /** One generated key, its kid derived from it so every node that shares the file agrees. */

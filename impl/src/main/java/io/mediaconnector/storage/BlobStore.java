@@ -59,8 +59,12 @@ public interface BlobStore {
     /** Deletes the container with every blob and staged block in it; absent is fine. */
     void deleteContainer(String container) throws IOException;
 
-    /** Copies every regular file under {@code sourceDirectory} to blobs named {@code prefix/<relative path>}. */
-    void copyDirectory(Path sourceDirectory, String container, String prefix) throws IOException;
+    /**
+     * Moves every regular file under {@code sourceDirectory} into blobs named {@code
+     * prefix/<relative path>}; the files are gone from {@code sourceDirectory} afterwards. Blobs
+     * stored this way carry no MD5.
+     */
+    void moveDirectory(Path sourceDirectory, String container, String prefix) throws IOException;
 
     /**
      * Renames every blob under {@code fromPrefix/} to {@code toPrefix/}, replacing what was there.

@@ -2,9 +2,11 @@ package io.mediaconnector.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,6 +92,8 @@ public final class FileSystemBlobStore implements BlobStore {
     private static final int READ_BUFFER_SIZE = 256 * 1024;
     /** How much of a durable write may wait in the page cache before a background flush starts. */
     private static final long FLUSH_EVERY = 32L * 1024 * 1024;
+    /** fsyncs run at once when a published tree is made durable. */
+    private static final int SYNC_LANES = 8;
     static final int EAGER_OPEN_LIMIT = 64;
     private static final int LOCK_STRIPES = 64;
     private static final int MAX_BLOCKS_PER_BLOB = 50_000;
@@ -133,7 +138,7 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * With {@code durable} false nothing is fsynced here: {@link #copyDirectory} writes a whole
+     * With {@code durable} false nothing is fsynced here: {@link #moveDirectory} writes a whole
      * tree first and then makes it durable in one sweep, which costs a few journal commits instead
      * of several per file.
      */
@@ -145,7 +150,7 @@ public final class FileSystemBlobStore implements BlobStore {
             ReentrantLock lock = lockFor(container, blob);
             lock.lock();
             try {
-                ensureDirectory(dir);
+                ensureDirectory(dir, durable);
                 String file = newBlockFileName();
                 Path block = dir.resolve(file);
                 moveAtomically(written.file(), block);
@@ -415,7 +420,7 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
-    public void copyDirectory(Path sourceDirectory, String container, String prefix) throws IOException {
+    public void moveDirectory(Path sourceDirectory, String container, String prefix) throws IOException {
         String base = BlobNames.requirePrefix(prefix);
         Path source = sourceDirectory.toAbsolutePath().normalize();
         List<Path> files;
@@ -424,34 +429,93 @@ public final class FileSystemBlobStore implements BlobStore {
         }
         for (Path file : files) {
             String relative = source.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-            String name = base.isEmpty() ? relative : base + "/" + relative;
-            try (InputStream in = Files.newInputStream(file)) {
-                putBlob(container, name, in, WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(guessType(name)),
-                        false);
-            }
+            adopt(container, base.isEmpty() ? relative : base + "/" + relative, file);
         }
         if (!files.isEmpty()) {
-            syncTree(prefixPath(container, base));
+            Path tree = prefixPath(container, base);
+            syncTree(tree);
+            for (Path parent = tree.getParent(); parent.startsWith(blobsDir); parent = parent.getParent()) {
+                fsyncDirectory(parent); // directories new since the tree's first blob
+            }
+        }
+    }
+
+    /**
+     * Makes {@code file} the blob's one block by renaming it into place: encoder outputs live on
+     * the store's file system, so publishing them moves no bytes (only the sweep that follows
+     * makes them durable). A file elsewhere is copied in and then deleted.
+     */
+    private void adopt(String container, String blob, Path file) throws IOException {
+        String contentType = guessType(blob);
+        Path dir = blobDir(container, blob);
+        ReentrantLock lock = lockFor(container, blob);
+        lock.lock();
+        try {
+            ensureDirectory(dir, false);
+            String blockName = newBlockFileName();
+            Path block = dir.resolve(blockName);
+            try {
+                Files.move(file, block, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    putBlob(container, blob, in, WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(contentType),
+                            false);
+                }
+                Files.delete(file);
+                return;
+            }
+            Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), Optional.empty(), contentType,
+                    List.of(new Segment(NO_ID, Files.size(block), blockName)));
+            publish(dir, manifest, List.of(block), false);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Makes everything under {@code root} durable: each file, then each directory, deepest first. */
-    private static void syncTree(Path root) throws IOException {
-        List<Path> entries;
+    private void syncTree(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            entries = walk.toList();
+            walk.forEach(entry -> (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? directories : files).add(entry));
         }
-        for (Path entry : entries) {
-            if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                try (FileChannel channel = FileChannel.open(entry, StandardOpenOption.READ)) {
-                    channel.force(true);
+        // Side by side, the fsyncs share journal commits; one after another, each waits for its own.
+        forceInParallel(files);
+        forceInParallel(directories);
+    }
+
+    private void forceInParallel(List<Path> entries) throws IOException {
+        int lanes = Math.min(SYNC_LANES, entries.size());
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            int first = lane;
+            running.add(CompletableFuture.runAsync(() -> {
+                for (int i = first; i < entries.size(); i += lanes) {
+                    try {
+                        force(entries.get(i));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
+            }, helpers));
+        }
+        for (CompletableFuture<Void> lane : running) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while making outputs durable");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof UncheckedIOException io ? io.getCause()
+                        : new IOException("making outputs durable failed", e.getCause());
             }
         }
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (Files.isDirectory(entries.get(i), LinkOption.NOFOLLOW_LINKS)) {
-                fsyncDirectory(entries.get(i));
-            }
+    }
+
+    /** fsync of a file or (Linux) a directory, which makes its entries durable. */
+    private static void force(Path entry) throws IOException {
+        try (FileChannel channel = FileChannel.open(entry, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 
@@ -909,6 +973,11 @@ public final class FileSystemBlobStore implements BlobStore {
 
     /** Creates {@code dir} if needed and makes every directory it had to create durable in its parent. */
     private void ensureDirectory(Path dir) throws IOException {
+        ensureDirectory(dir, true);
+    }
+
+    /** With {@code durable} false the new directories are left for a later {@link #syncTree} to make durable. */
+    private void ensureDirectory(Path dir, boolean durable) throws IOException {
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -921,7 +990,7 @@ public final class FileSystemBlobStore implements BlobStore {
         } catch (FileAlreadyExistsException | NotDirectoryException e) {
             throw new BlobStoreException("something is in the way of " + root.relativize(dir));
         }
-        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+        for (Path p = dir.getParent(); durable && p != null; p = p.getParent()) {
             fsyncDirectory(p);
             if (p.equals(existing)) {
                 break;

@@ -193,18 +193,21 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
-    void copiesADirectoryAndPublishesAPrefix() throws Exception {
+    void movesADirectoryInAndPublishesAPrefix() throws Exception {
         Path out = Files.createDirectories(dir.resolve("encoder-out/720"));
         Files.writeString(out.getParent().resolve("master.m3u8"), "#EXTM3U");
         Files.writeString(out.resolve("seg1.m4s"), "seg");
-        store.copyDirectory(dir.resolve("encoder-out"), C, "tmp-123");
+        store.moveDirectory(dir.resolve("encoder-out"), C, "tmp-123");
         assertThat(store.getProperties(C, "tmp-123/master.m3u8").orElseThrow().contentType())
                 .isEqualTo("application/vnd.apple.mpegurl");
+        assertThat(out.resolve("seg1.m4s")).doesNotExist();
+        assertThat(out.getParent().resolve("master.m3u8")).doesNotExist();
 
         store.putBlob(C, "hls/stale.m3u8", in("old"), opts());
         store.movePrefix(C, "tmp-123", "hls");
         assertThat(store.listBlobs(C, "")).extracting(BlobItem::name).containsExactly("hls/720/seg1.m4s", "hls/master.m3u8");
-        assertThat(store.getProperties(C, "hls/master.m3u8").orElseThrow().contentMd5()).contains(md5("#EXTM3U"));
+        assertThat(read(C, "hls/master.m3u8", Optional.empty())).isEqualTo("#EXTM3U");
+        assertThat(read(C, "hls/720/seg1.m4s", Optional.empty())).isEqualTo("seg");
         assertThatThrownBy(() -> store.movePrefix(C, "tmp-123", "hls")).isInstanceOf(BlobNotFoundException.class);
         assertThatThrownBy(() -> store.movePrefix(C, "hls", "../escape")).isInstanceOf(InvalidBlobNameException.class);
     }
