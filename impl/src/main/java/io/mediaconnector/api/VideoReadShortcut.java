@@ -1,8 +1,8 @@
 package io.mediaconnector.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.mediaconnector.account.AccountService;
-import io.mediaconnector.account.Caller;
 import io.mediaconnector.account.Scope;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.VideoService;
@@ -26,7 +26,7 @@ import java.util.UUID;
  * an {@code Accept} that takes JSON, a live key with the read scope and a video of the caller's
  * account. Every other request, every error included, goes on to Jersey untouched, so the
  * contract's error answers keep one source. What is answered here matches Jersey's answer
- * header for header (checked by {@code VideoReadShortcutIT}).
+ * header for header ({@code VideosApiIT} compares the two).
  */
 public final class VideoReadShortcut extends HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(VideoReadShortcut.class);
@@ -126,27 +126,26 @@ public final class VideoReadShortcut extends HttpHandler {
 
     /** Answers and returns true, or returns false having written nothing, for Jersey to answer. */
     private boolean answer(Request request, Response response, UUID id, long started) throws IOException {
-        Optional<Caller> caller = ApiKeyAuthentication.bearerSecret(request.getHeader(Header.Authorization))
-                .flatMap(accounts::authenticate)
-                .filter(authenticated -> authenticated.may(Scope.READ));
-        if (caller.isEmpty()) {
-            return false;
-        }
-        Optional<Video> video;
+        Video video;
         byte[] body;
         try {
-            video = videos.find(caller.get(), id);
-            body = video.isEmpty() || EntityTags.noneMatchHits(request.getHeader(Header.IfNoneMatch), video.get().etag())
-                    ? null : json.writeValueAsBytes(representation.of(video.get()));
-        } catch (RuntimeException e) {
+            Optional<Video> found = ApiKeyAuthentication.bearerSecret(request.getHeader(Header.Authorization))
+                    .flatMap(accounts::authenticate)
+                    .filter(caller -> caller.may(Scope.READ))
+                    .flatMap(caller -> videos.find(caller, id));
+            if (found.isEmpty()) {
+                return false; // no key, a bad key, or no such video of this account: Jersey's problem answers
+            }
+            video = found.get();
+            boolean notModified = EntityTags.noneMatchHits(request.getHeader(Header.IfNoneMatch), video.etag());
+            body = notModified ? null : json.writeValueAsBytes(representation.of(video));
+        } catch (RuntimeException | JsonProcessingException e) {
+            // e.g. the database is unreachable: Jersey tries again and answers with the right problem
             LOG.debug("video read shortcut failed; Jersey answers instead", e);
             return false;
         }
-        if (video.isEmpty()) {
-            return false;
-        }
         String requestId = RequestIds.newId();
-        response.setHeader(Header.ETag, video.get().etag());
+        response.setHeader(Header.ETag, video.etag());
         response.setHeader(RequestIds.HEADER, requestId);
         if (body == null) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
