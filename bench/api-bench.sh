@@ -4,7 +4,7 @@
 #
 #   bench/api-bench.sh            build if needed, then run
 #
-# Settings (environment): DURATION (20s), WARMUP (15s), ROUNDS (2), THREADS (2),
+# Settings (environment): DURATION (20s), WARMUP (30s), ROUNDS (2), THREADS (2),
 # CONNECTIONS (64), JAVA_OPTS (same for both JVMs), BUILD=always|never|auto (auto),
 # KEEP=1 keeps the temp dir (service log, wrk output) for a look afterwards.
 # Goals (from the issue): service/bare throughput >= 0.6, service p99 / bare p99 <= 1.5.
@@ -12,7 +12,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-15s}"
+# 30 s: the service JVM has far more code for the JIT to compile than the bare server; after
+# 15 s its first round still ran 10-25 % below its second (bench/RESULTS.md), after 30 s it does not.
+WARMUP="${WARMUP:-30s}"
 ROUNDS="${ROUNDS:-2}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
