@@ -1,11 +1,9 @@
 package io.mediaconnector.storage;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,18 +36,7 @@ final class BackgroundMd5 {
 
     /** Waits for the queued buffers and returns the digest. */
     byte[] digest() throws IOException {
-        await(last);
+        HelperWork.await(last, "hashing the body");
         return md5.digest();
-    }
-
-    static void await(CompletableFuture<?> hashed) throws IOException {
-        try {
-            hashed.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while hashing the body");
-        } catch (ExecutionException e) {
-            throw new IOException("hashing the body failed", e.getCause());
-        }
     }
 }

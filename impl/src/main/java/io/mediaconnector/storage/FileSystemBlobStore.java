@@ -2,7 +2,6 @@ package io.mediaconnector.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -41,7 +40,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -144,25 +142,33 @@ public final class FileSystemBlobStore implements BlobStore {
      */
     private BlobProperties putBlob(String container, String blob, InputStream content, WriteOptions options,
                                    boolean durable) throws IOException {
-        Path dir = blobDir(container, blob);
         Written written = writeToTemp(content, options, durable, true);
         try {
-            ReentrantLock lock = lockFor(container, blob);
-            lock.lock();
-            try {
-                ensureDirectory(dir, durable);
-                String file = newBlockFileName();
-                Path block = dir.resolve(file);
-                moveAtomically(written.file(), block);
-                Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), written.md5(),
-                        options.contentType(), List.of(new Segment(NO_ID, written.length(), file)));
-                publish(dir, manifest, List.of(block), durable);
-                return manifest.properties();
-            } finally {
-                lock.unlock();
-            }
+            return installOnlyBlock(container, blob, written.file(), written.length(), written.md5(),
+                    options.contentType(), durable);
         } finally {
             Files.deleteIfExists(written.file());
+        }
+    }
+
+    /** Makes {@code file}, complete, the blob's only block, under the blob's lock. */
+    private BlobProperties installOnlyBlock(String container, String blob, Path file, long length,
+                                            Optional<byte[]> md5, String contentType, boolean durable)
+            throws IOException {
+        Path dir = blobDir(container, blob);
+        ReentrantLock lock = lockFor(container, blob);
+        lock.lock();
+        try {
+            ensureDirectory(dir, durable);
+            String blockName = newBlockFileName();
+            Path block = dir.resolve(blockName);
+            moveAtomically(file, block);
+            Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), md5, contentType,
+                    List.of(new Segment(NO_ID, length, blockName)));
+            publish(dir, manifest, List.of(block), durable);
+            return manifest.properties();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -427,9 +433,10 @@ public final class FileSystemBlobStore implements BlobStore {
         try (Stream<Path> walk = Files.walk(source)) {
             files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
+        boolean sameFileSystem = Files.getFileStore(source).equals(Files.getFileStore(tmpDir));
         for (Path file : files) {
             String relative = source.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-            adopt(container, base.isEmpty() ? relative : base + "/" + relative, file);
+            adopt(container, base.isEmpty() ? relative : base + "/" + relative, file, sameFileSystem);
         }
         if (!files.isEmpty()) {
             Path tree = prefixPath(container, base);
@@ -441,35 +448,20 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     /**
-     * Makes {@code file} the blob's one block by renaming it into place: encoder outputs live on
-     * the store's file system, so publishing them moves no bytes (only the sweep that follows
-     * makes them durable). A file elsewhere is copied in and then deleted.
+     * Makes {@code file} the blob's one block. Encoder outputs live on the store's file system,
+     * so publishing them is a rename that moves no bytes (the sweep that follows makes them
+     * durable); a file elsewhere is copied in and then deleted.
      */
-    private void adopt(String container, String blob, Path file) throws IOException {
+    private void adopt(String container, String blob, Path file, boolean sameFileSystem) throws IOException {
         String contentType = guessType(blob);
-        Path dir = blobDir(container, blob);
-        ReentrantLock lock = lockFor(container, blob);
-        lock.lock();
-        try {
-            ensureDirectory(dir, false);
-            String blockName = newBlockFileName();
-            Path block = dir.resolve(blockName);
-            try {
-                Files.move(file, block, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    putBlob(container, blob, in, WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(contentType),
-                            false);
-                }
-                Files.delete(file);
-                return;
-            }
-            Manifest manifest = new Manifest(newEtag(), System.currentTimeMillis(), Optional.empty(), contentType,
-                    List.of(new Segment(NO_ID, Files.size(block), blockName)));
-            publish(dir, manifest, List.of(block), false);
-        } finally {
-            lock.unlock();
+        if (sameFileSystem) {
+            installOnlyBlock(container, blob, file, Files.size(file), Optional.empty(), contentType, false);
+            return;
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            putBlob(container, blob, in, WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(contentType), false);
+        }
+        Files.delete(file);
     }
 
     /** Makes everything under {@code root} durable: each file, then each directory, deepest first. */
@@ -500,15 +492,7 @@ public final class FileSystemBlobStore implements BlobStore {
             }, helpers));
         }
         for (CompletableFuture<Void> lane : running) {
-            try {
-                lane.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while making outputs durable");
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof UncheckedIOException io ? io.getCause()
-                        : new IOException("making outputs durable failed", e.getCause());
-            }
+            HelperWork.await(lane, "making outputs durable");
         }
     }
 
@@ -595,7 +579,7 @@ public final class FileSystemBlobStore implements BlobStore {
         long total = 0;
         for (int slot = 0; ; slot ^= 1) {
             byte[] buffer = buffers[slot];
-            BackgroundMd5.await(hashed.get(slot)); // the buffer is free again
+            HelperWork.await(hashed.get(slot), "hashing the body"); // then the buffer is free again
             int filled = fill(content, buffer);
             if (filled == 0) {
                 break;

@@ -111,12 +111,7 @@ class ErrorResponsesIT {
 
     @Test
     void stalledBodyIs408() throws Exception {
-        try (Socket socket = new Socket("localhost", URI.create(service.baseUrl()).getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/Videos HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + writeKey
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"Orig")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket socket = postWithShortBody()) {
             socket.setSoTimeout(15_000);
             String response = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 408");
@@ -132,12 +127,7 @@ class ErrorResponsesIT {
                 new ch.qos.logback.core.read.ListAppender<>();
         lines.start();
         access.addAppender(lines);
-        try (Socket socket = new Socket("localhost", URI.create(service.baseUrl()).getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/Videos HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + writeKey
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"Orig")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket socket = postWithShortBody()) {
             socket.shutdownOutput();
             socket.setSoTimeout(15_000);
             readAll(socket.getInputStream());
@@ -195,6 +185,17 @@ class ErrorResponsesIT {
         assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at io.");
         assertThat(response.headers().firstValue("x-ms-request-id")).isPresent();
         return problem;
+    }
+
+    /** A POST that announces 100 bytes of body and sends 6 of them. */
+    private Socket postWithShortBody() throws java.io.IOException {
+        Socket socket = new Socket("localhost", URI.create(service.baseUrl()).getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/Videos HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + writeKey
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"Orig")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
     }
 
     private static boolean logged(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines,

@@ -213,6 +213,23 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void movesInFilesFromAnotherFileSystemByCopying() throws Exception {
+        Path elsewhere = Files.createTempDirectory(Path.of("/dev/shm"), "blob-store-test-");
+        try {
+            assertThat(Files.getFileStore(elsewhere)).as("/dev/shm is its own file system")
+                    .isNotEqualTo(Files.getFileStore(dir));
+            Files.writeString(elsewhere.resolve("poster.jpg"), "jpeg");
+            store.moveDirectory(elsewhere, C, "thumbs");
+            assertThat(read(C, "thumbs/poster.jpg", Optional.empty())).isEqualTo("jpeg");
+            assertThat(store.getProperties(C, "thumbs/poster.jpg").orElseThrow().contentType()).isEqualTo("image/jpeg");
+            assertThat(elsewhere.resolve("poster.jpg")).doesNotExist();
+        } finally {
+            Files.deleteIfExists(elsewhere.resolve("poster.jpg"));
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
     void rangesAcrossBlockBoundaries() throws Exception {
         store.stageBlock(C, "v", "QUFB", in("0123"), opts());
         store.stageBlock(C, "v", "QkJC", in("4567"), opts());
