@@ -1,8 +1,9 @@
 package io.mediaconnector.server;
 
-import io.mediaconnector.config.Settings;
-import io.mediaconnector.support.Randomness;
 import io.mediaconnector.api.VideoReadShortcut;
+import io.mediaconnector.config.Settings;
+import io.mediaconnector.generated.server.model.Video;
+import io.mediaconnector.support.Randomness;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -74,8 +75,8 @@ public final class Service implements AutoCloseable {
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
         configuration.removeHttpHandler(jersey.getKey());
         configuration.addHttpHandler(new VideoReadShortcut(jersey.getKey(), components.accounts, components.videos,
-                components.representation, components.json.writerFor(io.mediaconnector.generated.server.model.Video.class),
-                components.inFlight), jersey.getValue());
+                components.representation, components.json.writerFor(Video.class), components.inFlight),
+                jersey.getValue());
     }
 
     /** The port actually bound (differs from the setting when that was 0). */
