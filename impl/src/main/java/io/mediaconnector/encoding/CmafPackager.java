@@ -20,16 +20,6 @@ final class CmafPackager {
     }
 
     /**
-     * Encodes every rendition of {@code ladder} (H.264 + AAC stereo) into {@code dir} as CMAF with manifests.
-     *
-     * @return seconds of media written
-     */
-    double encode(Path input, ProbeResult probe, List<Rendition> ladder, Path dir, Duration timeout,
-                CancelHandle cancel, IntConsumer percent) {
-        return run(encodeArgs(input, probe, ladder, dir), probe, timeout, cancel, percent, "Encoding the adaptive streams");
-    }
-
-    /**
      * Encodes every rendition of {@code ladder} in one ffmpeg run (one decode, split/scale, aligned
      * keyframes every {@value FfmpegArgs#SEGMENT_SECONDS} s) into one intermediate MP4: video
      * streams highest first, then the audio.
@@ -39,6 +29,31 @@ final class CmafPackager {
     double encodeLadder(Path input, ProbeResult probe, List<Rendition> ladder, Path intermediate, Duration timeout,
                         CancelHandle cancel, IntConsumer percent) {
         return run(ladderArgs(input, probe, ladder, intermediate), probe, timeout, cancel, percent, "Encoding the ladder");
+    }
+
+    /**
+     * Like {@link #encodeLadder} without audio: the upper renditions, when the lowest one and the
+     * audio were already encoded for the preview ({@link #merge} joins them).
+     *
+     * @return seconds of media written
+     */
+    double encodeLadderVideo(Path input, ProbeResult probe, List<Rendition> ladder, Path out, Duration timeout,
+                             CancelHandle cancel, IntConsumer percent) {
+        return run(ladderVideoArgs(input, probe, ladder, out), probe, timeout, cancel, percent, "Encoding the ladder");
+    }
+
+    /**
+     * Joins, by stream copy, the upper renditions ({@link #encodeLadderVideo}) and the lowest one
+     * with the audio ({@link #encodeLadder} of one rendition) into the layout of {@link #encodeLadder}:
+     * video streams highest first, then the audio. Both were encoded from the same input with
+     * keyframes at the same instants, so the renditions stay aligned.
+     */
+    void merge(Path upper, Path lowest, ProbeResult probe, Path intermediate, Duration timeout, CancelHandle cancel) {
+        ProcessRunner.Outcome outcome = runner.ffmpeg(mergeArgs(upper, lowest, probe, intermediate), timeout, cancel,
+                line -> { });
+        if (!outcome.succeeded()) {
+            throw new EncodingException("Joining the renditions failed: " + outcome.stderrSummary());
+        }
     }
 
     /** Packages the intermediate MP4 of {@link #encodeLadder} into CMAF + manifests in {@code dir}, by stream copy. */
@@ -80,14 +95,27 @@ final class CmafPackager {
         return progress.outTimeSeconds();
     }
 
-    static List<String> encodeArgs(Path input, ProbeResult probe, List<Rendition> ladder, Path dir) {
+    static List<String> ladderArgs(Path input, ProbeResult probe, List<Rendition> ladder, Path intermediate) {
         return encoded(input, probe, ladder)
-                .cmafOutput(dir, probe.hasAudio(), true)
+                .add("-f", "mp4", intermediate.toString())
                 .build();
     }
 
-    static List<String> ladderArgs(Path input, ProbeResult probe, List<Rendition> ladder, Path intermediate) {
-        return encoded(input, probe, ladder)
+    static List<String> ladderVideoArgs(Path input, ProbeResult probe, List<Rendition> ladder, Path out) {
+        return encoded(input, probe, ladder, false)
+                .add("-f", "mp4", out.toString())
+                .build();
+    }
+
+    static List<String> mergeArgs(Path upper, Path lowest, ProbeResult probe, Path intermediate) {
+        FfmpegArgs args = FfmpegArgs.readingFrom(upper)
+                .add("-protocol_whitelist", "file", "-i", lowest.toAbsolutePath().toString())
+                .add("-map", "0:v", "-map", "1:v");
+        if (probe.hasAudio()) {
+            args.add("-map", "1:a");
+        }
+        return args.add("-c", "copy")
+                .withoutSideStreams()
                 .add("-f", "mp4", intermediate.toString())
                 .build();
     }
@@ -121,8 +149,12 @@ final class CmafPackager {
     }
 
     private static FfmpegArgs encoded(Path input, ProbeResult probe, List<Rendition> ladder) {
+        return encoded(input, probe, ladder, true);
+    }
+
+    private static FfmpegArgs encoded(Path input, ProbeResult probe, List<Rendition> ladder, boolean withAudio) {
         FfmpegArgs args = FfmpegArgs.readingFrom(input).scaledVideo(ladder, "");
-        if (probe.hasAudio()) {
+        if (withAudio && probe.hasAudio()) {
             args.add("-map", "0:a:0").aacStereo();
         }
         return args.h264(probe.video().frameRate())

@@ -43,6 +43,8 @@ public final class EncodingPipeline {
     static final int PARALLEL_PROCESSES = 3;
     static final String LADDER_WORK_DIR = "ladder";
     static final String LADDER_INTERMEDIATE = "ladder.mp4";
+    static final String LOWEST_RENDITION_FILE = "lowest.mp4";
+    static final String UPPER_RENDITIONS_FILE = "upper.mp4";
 
     private final Prober prober;
     private final LadderPlanner planner;
@@ -98,15 +100,26 @@ public final class EncodingPipeline {
                 probe.audioStream().map(AudioStreamInfo::codec).orElse("none"),
                 ladder.stream().map(Rendition::name).toList());
 
-        PreviewMode previewMode = preview(input, probe, ladder, staging, timeout, cancel, progress.step(PREVIEW_WEIGHT));
+        Path work = staging.begin(LADDER_WORK_DIR);
+        Path lowest = work.resolve(LOWEST_RENDITION_FILE);
+        PreviewMode previewMode = preview(input, probe, ladder, staging, lowest, timeout, cancel,
+                progress.step(PREVIEW_WEIGHT));
         listener.onPlayable(outputDir.resolve(EncodingLayout.PREVIEW_DIR));
         logStep("preview (" + previewMode + ")", started);
 
         // the ladder is encoded once, into an intermediate MP4 ...
-        Path work = staging.begin(LADDER_WORK_DIR);
-        Path intermediate = work.resolve(LADDER_INTERMEDIATE);
-        requireWhole(probe, cmaf.encodeLadder(input, probe, ladder, intermediate, timeout, cancel,
-                progress.step(LADDER_WEIGHT)));
+        Path intermediate = ladder.size() == 1 && previewMode == PreviewMode.LOWEST_RENDITION
+                ? lowest : work.resolve(LADDER_INTERMEDIATE);
+        IntConsumer ladderPercent = progress.step(LADDER_WEIGHT);
+        if (previewMode != PreviewMode.LOWEST_RENDITION) {
+            requireWhole(probe, cmaf.encodeLadder(input, probe, ladder, intermediate, timeout, cancel, ladderPercent));
+        } else if (ladder.size() > 1) {
+            // ... the preview already encoded the lowest rendition and the audio: only the rest is left
+            Path upper = work.resolve(UPPER_RENDITIONS_FILE);
+            requireWhole(probe, cmaf.encodeLadderVideo(input, probe, ladder.subList(0, ladder.size() - 1), upper,
+                    timeout, cancel, ladderPercent));
+            cmaf.merge(upper, lowest, probe, intermediate, timeout, cancel);
+        }
         logStep("ladder", started);
 
         // ... and every output is packaged from it by stream copy, in parallel with the thumbnails
@@ -338,7 +351,7 @@ public final class EncodingPipeline {
     }
 
     private PreviewMode preview(Path input, ProbeResult probe, List<Rendition> ladder, OutputStaging staging,
-                                Duration timeout, CancelHandle cancel, IntConsumer percent) {
+                                Path lowest, Duration timeout, CancelHandle cancel, IntConsumer percent) {
         if (probe.isWebPlayable()) {
             Path copyDir = staging.begin(EncodingLayout.PREVIEW_DIR);
             double copied = cmaf.streamCopy(input, probe, copyDir, timeout, cancel);
@@ -351,8 +364,11 @@ public final class EncodingPipeline {
             LOG.warn("Stream copy of {} failed; encoding the preview instead", input.getFileName());
             staging.discard(copyDir);
         }
+        // The lowest rendition with the audio, into an MP4 the ladder reuses, then packaged from it.
         Path encodeDir = staging.begin(EncodingLayout.PREVIEW_DIR);
-        requireWhole(probe, cmaf.encode(input, probe, List.of(planner.lowest(ladder)), encodeDir, timeout, cancel, percent));
+        requireWhole(probe, cmaf.encodeLadder(input, probe, List.of(planner.lowest(ladder)), lowest, timeout, cancel,
+                percent));
+        cmaf.packageLadder(lowest, probe, encodeDir, timeout, cancel);
         staging.publish(encodeDir, EncodingLayout.PREVIEW_DIR);
         return PreviewMode.LOWEST_RENDITION;
     }

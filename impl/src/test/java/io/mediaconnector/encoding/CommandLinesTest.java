@@ -14,8 +14,8 @@ class CommandLinesTest {
     private final List<Rendition> ladder = new LadderPlanner().plan(1280, 720);
 
     @Test
-    void ladderIsOneRunWithAlignedKeyframesIntoDashAndHls() {
-        List<String> args = CmafPackager.encodeArgs(IN, new ProbeResult(10, 1, "mp4", VIDEO, new AudioStreamInfo("mp3", 2)), ladder, OUT);
+    void ladderIsOneRunWithAlignedKeyframes() {
+        List<String> args = CmafPackager.ladderArgs(IN, new ProbeResult(10, 1, "mp4", VIDEO, new AudioStreamInfo("mp3", 2)), ladder, OUT.resolve("ladder.mp4"));
 
         assertThat(String.join(" ", args))
                 .contains("-protocol_whitelist file -i /in/clip.mp4")
@@ -23,16 +23,36 @@ class CommandLinesTest {
                 .contains("-map [v3] -b:v:0 2800k")
                 .contains("-map 0:a:0 -c:a aac -ac 2 -b:a 128k")
                 .contains("-c:v libopenh264 -profile:v high -g 60 -force_key_frames expr:gte(t,n_forced*2)")
-                .contains("-use_timeline 0 -adaptation_sets id=0,streams=v id=1,streams=a -hls_playlist 1 -hls_master_name master.m3u8 /out/manifest.mpd")
                 .contains("-progress pipe:1 -nostats")
                 .doesNotContain("setsar");
     }
 
     @Test
-    void withoutAudioThereIsNoAudioAdaptationSet() {
-        List<String> args = CmafPackager.encodeArgs(IN, new ProbeResult(10, 1, "mp4", VIDEO, null), ladder, OUT);
+    void withoutAudioNoAudioIsEncodedOrPackaged() {
+        ProbeResult silent = new ProbeResult(10, 1, "mp4", VIDEO, null);
+        assertThat(CmafPackager.ladderArgs(IN, silent, ladder, OUT.resolve("ladder.mp4"))).doesNotContain("0:a:0", "-c:a");
+        assertThat(CmafPackager.packageArgs(OUT.resolve("ladder.mp4"), silent, OUT)).contains("id=0,streams=v");
+        assertThat(CmafPackager.mergeArgs(OUT.resolve("upper.mp4"), OUT.resolve("lowest.mp4"), silent,
+                OUT.resolve("ladder.mp4"))).doesNotContain("1:a");
+    }
 
-        assertThat(args).contains("id=0,streams=v").doesNotContain("0:a:0", "-c:a");
+    @Test
+    void upperRenditionsAreEncodedWithoutAudioAndJoinedToTheLowestByStreamCopy() {
+        ProbeResult probe = new ProbeResult(10, 1, "mp4", VIDEO, new AudioStreamInfo("mp3", 2));
+        List<String> upper = CmafPackager.ladderVideoArgs(IN, probe, ladder.subList(0, 3), OUT.resolve("upper.mp4"));
+        List<String> merge = CmafPackager.mergeArgs(OUT.resolve("upper.mp4"), OUT.resolve("lowest.mp4"), probe,
+                OUT.resolve("ladder.mp4"));
+
+        assertThat(String.join(" ", upper))
+                .contains("split=3")
+                .contains("-c:v libopenh264 -profile:v high -g 60 -force_key_frames expr:gte(t,n_forced*2)")
+                .doesNotContain("-c:a", "0:a:0")
+                .endsWith("-f mp4 /out/upper.mp4");
+        assertThat(String.join(" ", merge))
+                .contains("-i /out/upper.mp4 -protocol_whitelist file -i /out/lowest.mp4")
+                .contains("-map 0:v -map 1:v -map 1:a -c copy")
+                .endsWith("-f mp4 /out/ladder.mp4")
+                .doesNotContain("libopenh264", "-filter_complex");
     }
 
     @Test

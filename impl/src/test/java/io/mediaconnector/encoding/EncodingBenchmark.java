@@ -318,8 +318,12 @@ public final class EncodingBenchmark {
         if (args.contains("smoothstreaming")) {
             return "smooth (copy)";
         }
-        if (args.contains("-filter_complex") && last.equals(EncodingPipeline.LADDER_INTERMEDIATE)) {
+        if (args.contains("-filter_complex") && (last.equals(EncodingPipeline.LADDER_INTERMEDIATE)
+                || last.equals(EncodingPipeline.UPPER_RENDITIONS_FILE))) {
             return "ladder encode";
+        }
+        if (last.equals(EncodingPipeline.LADDER_INTERMEDIATE)) {
+            return "ladder join (copy)";
         }
         if (args.contains("-filter_complex")) {
             return "preview encode (lowest)";

@@ -174,6 +174,28 @@ class EncodingPipelineTest {
     }
 
     @Test
+    void thePreviewsLowestRenditionJoinsTheLadderWithAlignedKeyframes() {
+        EncodingResult result = pipeline.run(TestMedia.hd720(), out, EncodingListener.NONE, new CancelHandle());
+
+        assertThat(result.previewMode()).isEqualTo(PreviewMode.LOWEST_RENDITION);
+        Path manifest = out.resolve(result.dashManifest());
+        int videos = result.renditions().size();
+        assertThat(videos).isGreaterThan(1);
+        assertThat(OutputChecks.streamField(manifest, "v:" + (videos - 1), "width,height")).isEqualTo("426,240");
+        assertThat(OutputChecks.streamField(manifest, "a:0", "codec_name")).isEqualTo("aac");
+        String keyframes = keyframeTimes(manifest, "v:0");
+        assertThat(keyframes.lines().count()).isGreaterThan(1);
+        for (int i = 1; i < videos; i++) {
+            assertThat(keyframeTimes(manifest, "v:" + i)).as("keyframes of rendition " + i).isEqualTo(keyframes);
+        }
+    }
+
+    private static String keyframeTimes(Path media, String stream) {
+        return TestMedia.ffprobe("-v", "error", "-select_streams", stream, "-skip_frame", "nokey",
+                "-show_entries", "frame=pts_time", "-of", "csv=p=0", media.toString());
+    }
+
+    @Test
     void aBadInputFailsBeforeAnythingIsWritten() throws Exception {
         Path picture = TestMedia.jpegNamedMp4();
         Recorder recorder = new Recorder();
