@@ -139,15 +139,18 @@ public final class EncodingPipeline {
             List<CompletableFuture<Void>> packages = List.of(
                     CompletableFuture.runAsync(() -> {
                         cmaf.packageLadder(intermediate, probe, cmafDir, timeout, cancel);
+                        staging.flush(cmafDir); // to disk while the thumbnails are taken
                         onePackaged.run();
                     }, executor),
                     CompletableFuture.runAsync(() -> {
                         smooth.packageLadder(intermediate, probe, smoothDir, timeout, cancel);
+                        staging.flush(smoothDir);
                         onePackaged.run();
                     }, executor),
                     CompletableFuture.runAsync(() -> {
                         progressive.remux(intermediate, probe, progressiveIndex,
                                 progressiveDir.resolve(EncodingLayout.PROGRESSIVE_MP4), timeout, cancel);
+                        staging.flush(progressiveDir);
                         onePackaged.run();
                     }, executor));
             RuntimeException thumbnailFailure = null;
