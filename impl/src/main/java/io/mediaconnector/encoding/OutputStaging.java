@@ -55,11 +55,7 @@ final class OutputStaging {
     Path publish(Path staged, String name) {
         Path target = outputDir.resolve(name);
         try {
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(stagingRoot, name + "-old-");
-                Files.move(target, old.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                deleteRecursively(old);
-            }
+            removeEarlier(target, name);
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (AtomicMoveNotSupportedException e) {
@@ -71,13 +67,8 @@ final class OutputStaging {
 
     /** Removes {@code <output>/<name>} if an earlier run left it: first renamed into staging, then deleted. */
     void remove(String name) {
-        Path target = outputDir.resolve(name);
         try {
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(stagingRoot, name + "-old-");
-                Files.move(target, old.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                deleteRecursively(old);
-            }
+            removeEarlier(outputDir.resolve(name), name);
         } catch (IOException e) {
             throw new EncodingException("Cannot remove the earlier " + name + " output", e);
         }
@@ -114,6 +105,15 @@ final class OutputStaging {
             }
         } catch (IOException e) {
             throw new EncodingException("Cannot write " + staged.getFileName() + " to disk", e);
+        }
+    }
+
+    /** Renames an earlier run's {@code target} into staging in one step, then deletes it there. */
+    private void removeEarlier(Path target, String name) throws IOException {
+        if (Files.exists(target)) {
+            Path old = Files.createTempDirectory(stagingRoot, name + "-old-");
+            Files.move(target, old.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(old);
         }
     }
 

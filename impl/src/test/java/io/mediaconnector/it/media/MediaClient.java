@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The Connector's workflow over HTTP, each answer checked against the contract. */
 public final class MediaClient {
     private final SpecCheckedHttp http;
@@ -41,6 +43,19 @@ public final class MediaClient {
         return read(http.send(http.request("/api/Videos", key).header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"OriginalFileName\":\"" + originalFileName
                         + "\",\"ContentProtectionMode\":\"AES128\"}"))), 201);
+    }
+
+    /**
+     * A protected video from {@code clip}: created, uploaded with curl, marked complete and
+     * encoded to Completed. Returns the create answer (its key ID is what players need).
+     */
+    public JsonNode encodeProtected(String originalFileName, Path clip) {
+        JsonNode created = createProtected(originalFileName);
+        String id = created.get("Id").asText();
+        curlUpload(created.get("UploadUri").asText(), clip);
+        assertThat(markComplete(id).statusCode()).isEqualTo(202);
+        assertThat(awaitSettled(id, Duration.ofSeconds(120)).get("Status").asText()).isEqualTo("Completed");
+        return created;
     }
 
     /** A plain {@code curl -T} Put Blob, as the README shows. */

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +40,10 @@ class ProtectedPlaybackIT {
         service = TestService.start(dataDir);
         http = new SpecCheckedHttp(service.baseUrl());
         media = new MediaClient(http, service.newAccountKey("write"));
-        JsonNode created = media.createProtected("lecture.mp4");
+        JsonNode created = media.encodeProtected("lecture.mp4", Clips.landscapeH264());
         id = created.get("Id").asText();
         keyId = created.get("ContentProtectionKeyId").asText();
         assertThat(created.get("ContentProtectionMode").asText()).isEqualTo("AES128");
-        media.curlUpload(created.get("UploadUri").asText(), Clips.landscapeH264());
-        assertThat(media.markComplete(id).statusCode()).isEqualTo(202);
-        assertThat(media.awaitSettled(id, Duration.ofSeconds(120)).get("Status").asText()).isEqualTo("Completed");
     }
 
     @AfterAll
