@@ -14,8 +14,8 @@ public record Settings(
         Path dataDir,
         URI publicBaseUrl,
         String databaseUrl,
-        String databaseUser,
-        String databasePassword,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
         int databasePoolSize,
         Optional<String> bootstrapKey,
         long maxRequestBodyBytes,
@@ -32,6 +32,8 @@ public record Settings(
 
     public Settings {
         require(port >= 0 && port <= 65535, "port must be 0..65535, was " + port);
+        require(databaseUrl.startsWith("jdbc:sqlite:") || databaseUrl.startsWith("jdbc:postgresql:"),
+                "database URL must start with jdbc:sqlite: or jdbc:postgresql:");
         require(databasePoolSize >= 1, "database pool size must be at least 1");
         require(maxRequestBodyBytes >= 1024, "max request body must be at least 1024 bytes");
         require(maxUriLength >= 256, "max URI length must be at least 256");

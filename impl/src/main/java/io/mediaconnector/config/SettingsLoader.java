@@ -23,14 +23,14 @@ public final class SettingsLoader {
         Path dataDir = (dataDirOption != null ? dataDirOption : get("DATA_DIR", Path::of, Path.of("data")))
                 .toAbsolutePath().normalize();
         URI baseUrl = get("PUBLIC_URL", URI::create, URI.create("http://localhost:" + port));
-        String defaultDb = "jdbc:h2:file:" + dataDir.resolve("db/media-connector") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String defaultDb = "jdbc:sqlite:" + dataDir.resolve("db/media-connector.sqlite");
         return new Settings(
                 port,
                 dataDir,
                 baseUrl,
                 get("DATABASE_URL", Function.identity(), defaultDb),
-                get("DATABASE_USER", Function.identity(), "sa"),
-                get("DATABASE_PASSWORD", Function.identity(), ""),
+                Optional.ofNullable(get("DATABASE_USER", Function.identity(), null)),
+                Optional.ofNullable(get("DATABASE_PASSWORD", Function.identity(), null)),
                 get("DATABASE_POOL_SIZE", Integer::parseInt, 16),
                 Optional.ofNullable(env.get("MEDIA_CONNECTOR_BOOTSTRAP_KEY")).filter(s -> !s.isBlank()),
                 get("MAX_REQUEST_BODY_BYTES", Long::parseLong, 1024L * 1024),

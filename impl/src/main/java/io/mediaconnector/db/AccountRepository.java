@@ -13,20 +13,22 @@ import java.util.UUID;
 
 /** Accounts and their API keys. */
 public final class AccountRepository {
-    private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(
-            rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class));
-    private static final RowMapper<ApiKey> KEY = (rs, ctx) -> new ApiKey(
-            rs.getObject("id", UUID.class),
-            rs.getObject("account_id", UUID.class),
-            rs.getString("name"),
-            Scope.decode(rs.getString("scopes")),
-            rs.getObject("created_at", OffsetDateTime.class),
-            Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)));
-
     private final Jdbi jdbi;
+    private final RowMapper<Account> account;
+    private final RowMapper<ApiKey> key;
 
-    public AccountRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public AccountRepository(Database database) {
+        this.jdbi = database.jdbi();
+        ColumnTypes types = database.types();
+        this.account = (rs, ctx) -> new Account(
+                types.uuid(rs, "id"), rs.getString("name"), types.timestamp(rs, "created_at"));
+        this.key = (rs, ctx) -> new ApiKey(
+                types.uuid(rs, "id"),
+                types.uuid(rs, "account_id"),
+                rs.getString("name"),
+                Scope.decode(rs.getString("scopes")),
+                types.timestamp(rs, "created_at"),
+                Optional.ofNullable(types.timestamp(rs, "revoked_at")));
     }
 
     public void insert(Account account) {
@@ -37,7 +39,7 @@ public final class AccountRepository {
 
     public Optional<Account> find(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts WHERE id = :id")
-                .bind("id", id).map(ACCOUNT).findOne());
+                .bind("id", id).map(account).findOne());
     }
 
     public void insertKey(ApiKey key, String secretHash) {
@@ -52,17 +54,17 @@ public final class AccountRepository {
     /** The live (not revoked) key with this secret hash. */
     public Optional<ApiKey> findLiveKeyByHash(String secretHash) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", secretHash).map(KEY).findOne());
+                .bind("hash", secretHash).map(key).findOne());
     }
 
     public List<ApiKey> keysOf(UUID accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE account_id = :account ORDER BY created_at, id")
-                .bind("account", accountId).map(KEY).list());
+                .bind("account", accountId).map(key).list());
     }
 
     public Optional<ApiKey> findKey(UUID accountId, UUID keyId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_keys WHERE account_id = :account AND id = :id")
-                .bind("account", accountId).bind("id", keyId).map(KEY).findOne());
+                .bind("account", accountId).bind("id", keyId).map(key).findOne());
     }
 
     public boolean revokeKey(UUID accountId, UUID keyId, OffsetDateTime when) {

@@ -8,48 +8,42 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The job queue in the database. A claim is a conditional UPDATE of a claimable row, so two
- * workers (on any nodes) racing for one job cannot both win, on H2 and PostgreSQL alike.
+ * The job queue in the database. A claim is one UPDATE of the oldest claimable row, picked by a
+ * subquery that on PostgreSQL skips rows other workers hold ({@code FOR UPDATE SKIP LOCKED}) and
+ * on SQLite runs under the single write lock; the claimability is checked again by the UPDATE
+ * itself, so two workers (on any nodes) racing for one job cannot both win.
  */
 public final class DatabaseJobQueue implements JobQueue {
     private static final String CLAIMABLE =
             "((state = 'QUEUED' AND run_after <= :now) OR (state = 'RUNNING' AND lease_until < :now))";
 
     private final Jdbi jdbi;
+    private final ColumnTypes types;
+    private final String claim;
     private final Clock clock;
 
-    public DatabaseJobQueue(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public DatabaseJobQueue(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.types = database.types();
+        this.claim = "UPDATE encoding_jobs SET state = 'RUNNING', lease_owner = :owner, lease_until = :until, "
+                + "attempts = attempts + 1, updated_at = :now "
+                + "WHERE " + CLAIMABLE + " AND id = (SELECT id FROM encoding_jobs WHERE " + CLAIMABLE
+                + " ORDER BY run_after LIMIT 1" + database.dialect().claimLock() + ") "
+                + "RETURNING id, video_id, attempts, max_attempts";
         this.clock = clock;
     }
 
     @Override
     public Optional<EncodingJob> claim(String workerId, Duration lease) {
         OffsetDateTime now = now();
-        List<UUID> candidates = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM encoding_jobs WHERE " + CLAIMABLE + " ORDER BY run_after FETCH FIRST 5 ROWS ONLY")
-                .bind("now", now).mapTo(UUID.class).list());
-        for (UUID candidate : candidates) {
-            int claimed = jdbi.withHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = 'RUNNING', "
-                            + "lease_owner = :owner, lease_until = :until, attempts = attempts + 1, updated_at = :now "
-                            + "WHERE id = :id AND " + CLAIMABLE)
-                    .bind("owner", workerId).bind("until", now.plus(lease)).bind("now", now).bind("id", candidate)
-                    .execute());
-            if (claimed == 1) {
-                return jdbi.withHandle(h -> h.createQuery(
-                                "SELECT id, video_id, attempts, max_attempts FROM encoding_jobs WHERE id = :id")
-                        .bind("id", candidate)
-                        .map((rs, ctx) -> new EncodingJob(rs.getObject("id", UUID.class),
-                                rs.getObject("video_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts")))
-                        .findOne());
-            }
-        }
-        return Optional.empty();
+        return jdbi.inTransaction(h -> h.createQuery(claim)
+                .bind("owner", workerId).bind("until", now.plus(lease)).bind("now", now)
+                .map((rs, ctx) -> new EncodingJob(types.uuid(rs, "id"), types.uuid(rs, "video_id"),
+                        rs.getInt("attempts"), rs.getInt("max_attempts")))
+                .findOne());
     }
 
     @Override

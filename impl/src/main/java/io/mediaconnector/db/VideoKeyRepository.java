@@ -14,8 +14,8 @@ public final class VideoKeyRepository {
     private final Jdbi jdbi;
     private final KeyVault vault;
 
-    public VideoKeyRepository(Jdbi jdbi, KeyVault vault) {
-        this.jdbi = jdbi;
+    public VideoKeyRepository(Database database, KeyVault vault) {
+        this.jdbi = database.jdbi();
         this.vault = vault;
     }
 

@@ -43,12 +43,14 @@ public final class VideoRepository {
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    private final ColumnTypes types;
     private final ObjectMapper json;
     private final RowMapper<Video> rowMapper = (rs, ctx) -> map(rs);
 
     public VideoRepository(Database database, ObjectMapper json) {
         this.jdbi = database.jdbi();
         this.dataSource = database.dataSource();
+        this.types = database.types();
         this.json = json;
     }
 
@@ -97,8 +99,8 @@ public final class VideoRepository {
     public Optional<Video> find(UUID accountId, UUID id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(FIND)) {
-            statement.setObject(1, id);
-            statement.setObject(2, accountId);
+            types.setUuid(statement, 1, id);
+            types.setUuid(statement, 2, accountId);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }
@@ -122,7 +124,7 @@ public final class VideoRepository {
         if (after != null) {
             sql.append(" AND (v.created_at < :afterCreated OR (v.created_at = :afterCreated AND v.id < :afterId))");
         }
-        sql.append(" ORDER BY v.created_at DESC, v.id DESC FETCH FIRST :limit ROWS ONLY");
+        sql.append(" ORDER BY v.created_at DESC, v.id DESC LIMIT :limit");
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql.toString()).bind("account", accountId).bind("limit", limit);
             if (state != null) {
@@ -275,8 +277,8 @@ public final class VideoRepository {
                 read(rs.getString(19), RENDITIONS, List.of()),
                 read(rs.getString(20), THUMBNAILS, List.of()));
         return new Video(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
+                types.uuid(rs, 1),
+                types.uuid(rs, 2),
                 rs.getString(3),
                 details,
                 ContentProtection.valueOf(rs.getString(8)),
@@ -290,8 +292,8 @@ public final class VideoRepository {
                 rs.getBoolean(16),
                 publication,
                 rs.getLong(21),
-                rs.getObject(22, OffsetDateTime.class),
-                rs.getObject(23, OffsetDateTime.class));
+                types.timestamp(rs, 22),
+                types.timestamp(rs, 23));
     }
 
     private String write(Object value) {

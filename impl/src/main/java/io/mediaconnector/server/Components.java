@@ -84,7 +84,7 @@ public final class Components implements AutoCloseable {
         this.json = Json.newMapper();
         this.database = Database.open(settings);
         this.formats = new InputFormats();
-        this.accounts = new AccountService(new AccountRepository(database.jdbi()), new KeyHasher(), clock, randomness,
+        this.accounts = new AccountService(new AccountRepository(database), new KeyHasher(), clock, randomness,
                 settings.apiKeyCacheTtl());
         this.videoRepository = new VideoRepository(database, json);
         this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
@@ -95,7 +95,7 @@ public final class Components implements AutoCloseable {
         this.uploadTargets = new VideoUploadTargets(videoRepository);
         this.blobEndpointSettings = BlobEndpointSettings.withMaxBlobBytes(media.maxUploadBytes());
         Protection protection = settings.protection();
-        this.videoKeys = new VideoKeys(new VideoKeyRepository(database.jdbi(), new KeyVault(protection.masterKey()
+        this.videoKeys = new VideoKeys(new VideoKeyRepository(database, new KeyVault(protection.masterKey()
                 .map(key -> java.util.Base64.getDecoder().decode(key))
                 .orElseGet(() -> secrets.loadOrCreate("master.key")))));
         this.tokens = new PlaybackTokens(protection.tokenSigningKeys().map(Protection::parseKeys)
@@ -123,7 +123,7 @@ public final class Components implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EncodingWorker worker = new EncodingWorker(new DatabaseJobQueue(database.jdbi(), clock), videoRepository,
+        EncodingWorker worker = new EncodingWorker(new DatabaseJobQueue(database, clock), videoRepository,
                 blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
                 settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock,

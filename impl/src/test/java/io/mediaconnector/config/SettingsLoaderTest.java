@@ -15,7 +15,7 @@ class SettingsLoaderTest {
         Settings settings = new SettingsLoader(Map.of()).load(null, null);
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
-        assertThat(settings.databaseUrl()).startsWith("jdbc:h2:file:").contains("data");
+        assertThat(settings.databaseUrl()).startsWith("jdbc:sqlite:").endsWith("data/db/media-connector.sqlite");
         assertThat(settings.baseUrl()).isEqualTo("http://localhost:8080");
         assertThat(settings.bootstrapKey()).isEmpty();
     }

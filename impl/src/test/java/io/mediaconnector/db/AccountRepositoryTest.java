@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Accounts and keys through the service, against the real database. */
+@ParameterizedClass
+@EnumSource(TestDatabase.Engine.class)
 class AccountRepositoryTest {
+    @Parameter
+    TestDatabase.Engine engine;
     @TempDir
     Path dir;
     private Database database;
@@ -30,8 +37,8 @@ class AccountRepositoryTest {
 
     @BeforeEach
     void open() {
-        database = TestDatabase.open(dir);
-        repository = new AccountRepository(database.jdbi());
+        database = TestDatabase.open(engine, dir);
+        repository = new AccountRepository(database);
         accounts = new AccountService(repository, new KeyHasher(), Clock.systemUTC(), Randomness.secure(), java.time.Duration.ZERO);
     }
 

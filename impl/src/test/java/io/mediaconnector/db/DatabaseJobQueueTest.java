@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +35,11 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The job queue's leases, retries and races, against the real database, with a clock the test moves. */
+@ParameterizedClass
+@EnumSource(TestDatabase.Engine.class)
 class DatabaseJobQueueTest {
+    @Parameter
+    TestDatabase.Engine engine;
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     @TempDir
@@ -45,11 +52,11 @@ class DatabaseJobQueueTest {
 
     @BeforeEach
     void open() {
-        database = TestDatabase.open(dir);
+        database = TestDatabase.open(engine, dir);
         videos = new VideoRepository(database, Json.newMapper());
-        queue = new DatabaseJobQueue(database.jdbi(), clock);
+        queue = new DatabaseJobQueue(database, clock);
         account = UUID.randomUUID();
-        new AccountRepository(database.jdbi()).insert(new Account(account, "a", now()));
+        new AccountRepository(database).insert(new Account(account, "a", now()));
     }
 
     @AfterEach

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -24,7 +27,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.Engine.class)
 class VideoRepositoryTest {
+    @Parameter
+    TestDatabase.Engine engine;
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 27, 10, 0, 0, 0, ZoneOffset.UTC);
 
     @TempDir
@@ -36,9 +43,9 @@ class VideoRepositoryTest {
 
     @BeforeEach
     void open() {
-        database = TestDatabase.open(dir);
+        database = TestDatabase.open(engine, dir);
         videos = new VideoRepository(database, Json.newMapper());
-        AccountRepository accounts = new AccountRepository(database.jdbi());
+        AccountRepository accounts = new AccountRepository(database);
         account = UUID.randomUUID();
         otherAccount = UUID.randomUUID();
         accounts.insert(new Account(account, "a", T0));

@@ -1,4 +1,4 @@
--- Portable between H2 (embedded default) and PostgreSQL (scale-out): standard types only.
+-- PostgreSQL (scale-out). The SQLite twin of this file is ../sqlite/V1__accounts_keys_videos.sql.
 CREATE TABLE accounts (
     id          UUID PRIMARY KEY,
     name        VARCHAR(255) NOT NULL,
