@@ -4,6 +4,8 @@ import ch.qos.logback.classic.LoggerContext;
 import io.mediaconnector.config.InvalidSettingsException;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.config.SettingsLoader;
+import io.mediaconnector.db.Database;
+import io.mediaconnector.db.H2Import;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -11,11 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** Command-line entry point of media-connector.jar. */
-@Command(name = "media-connector", mixinStandardHelpOptions = true, subcommands = Main.Serve.class)
+@Command(name = "media-connector", mixinStandardHelpOptions = true, subcommands = {Main.Serve.class, Main.ImportH2.class})
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -41,7 +45,13 @@ public final class Main {
                 System.err.println("Invalid configuration: " + e.getMessage());
                 return 2;
             }
-            Service service = Service.start(settings);
+            Service service;
+            try {
+                service = Service.start(settings);
+            } catch (StartupException e) {
+                System.err.println("media-connector cannot start: " + e.getMessage());
+                return 1;
+            }
             service.bootstrapSecret().ifPresent(secret -> System.out.println("""
 
                     First start: created the admin API key below. It is shown only this once; store it now.
@@ -64,6 +74,40 @@ public final class Main {
         private static void flushLogs() {
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
                 logback.stop();
+            }
+        }
+    }
+
+    /** Carries an earlier version's H2 database over to SQLite, once, before the first start of this version. */
+    @Command(name = "import-h2", description = "Import the H2 database of an earlier version into SQLite.")
+    static final class ImportH2 implements Callable<Integer> {
+        @Option(names = "--data-dir", description = "Data directory (default ./data, or MEDIA_CONNECTOR_DATA_DIR).")
+        Path dataDir;
+
+        @Override
+        public Integer call() {
+            Settings settings;
+            try {
+                settings = new SettingsLoader(System.getenv()).load(null, dataDir);
+            } catch (InvalidSettingsException e) {
+                System.err.println("Invalid configuration: " + e.getMessage());
+                return 2;
+            }
+            Optional<Path> h2 = H2Import.pending(settings.dataDir());
+            if (h2.isEmpty()) {
+                System.err.println("No H2 database to import in " + settings.dataDir().resolve("db"));
+                return 1;
+            }
+            try (DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
+                 Database database = Database.open(settings)) {
+                Map<String, Integer> copied = H2Import.run(h2.get(), database);
+                copied.forEach((table, rows) -> System.out.println("  " + table + ": " + rows + " rows"));
+                System.out.println("Imported " + h2.get() + " into " + settings.databaseUrl()
+                        + "; the H2 file was renamed to *.imported.");
+                return 0;
+            } catch (StartupException | IllegalStateException | IllegalArgumentException e) {
+                System.err.println("Import failed, nothing changed: " + e.getMessage());
+                return 1;
             }
         }
     }

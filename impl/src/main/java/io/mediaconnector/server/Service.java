@@ -2,6 +2,7 @@ package io.mediaconnector.server;
 
 import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.Settings;
+import io.mediaconnector.db.H2Import;
 import io.mediaconnector.generated.server.model.Video;
 import io.mediaconnector.support.Randomness;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -27,11 +28,13 @@ import java.util.concurrent.TimeoutException;
 public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
 
+    private final DataDirectoryLock lock;
     private final Components components;
     private final HttpServer server;
     private final Optional<String> bootstrapSecret;
 
-    private Service(Components components, HttpServer server, Optional<String> bootstrapSecret) {
+    private Service(DataDirectoryLock lock, Components components, HttpServer server, Optional<String> bootstrapSecret) {
+        this.lock = lock;
         this.components = components;
         this.server = server;
         this.bootstrapSecret = bootstrapSecret;
@@ -42,7 +45,15 @@ public final class Service implements AutoCloseable {
     }
 
     public static Service start(Settings settings, Clock clock, Randomness randomness) {
-        Components components = new Components(settings, clock, randomness);
+        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
+        Components components;
+        try {
+            refuseUnimportedH2(settings);
+            components = new Components(settings, clock, randomness);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
@@ -55,13 +66,26 @@ public final class Service implements AutoCloseable {
             }
             server.start();
             components.startWorkers();
-            return new Service(components, server, bootstrap);
+            return new Service(lock, components, server, bootstrap);
         } catch (IOException e) {
             components.close();
+            lock.close();
             throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
         } catch (RuntimeException e) {
             components.close();
+            lock.close();
             throw e;
+        }
+    }
+
+    /** An earlier version's H2 database is never silently replaced by an empty SQLite one. */
+    private static void refuseUnimportedH2(Settings settings) {
+        if (settings.databaseUrl().startsWith("jdbc:sqlite:")) {
+            H2Import.pending(settings.dataDir()).ifPresent(h2 -> {
+                throw new StartupException("the data directory holds the H2 database of an earlier version (" + h2
+                        + "); carry it over once with: java -jar media-connector.jar import-h2 --data-dir "
+                        + settings.dataDir());
+            });
         }
     }
 
@@ -102,6 +126,7 @@ public final class Service implements AutoCloseable {
             server.shutdownNow();
         }
         components.close();
+        lock.close();
         LOG.info("stopped");
     }
 }

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,9 @@ class ServeCommandIT {
             SpecCheckedHttp http = new SpecCheckedHttp("http://localhost:" + port);
             HttpResponse<String> list = http.send(http.request("/api/Videos", key).GET());
             assertThat(list.statusCode()).isEqualTo(200);
-            assertThat(Files.exists(dataDir.resolve("db"))).isTrue();
+            assertThat(dataDir.resolve("db/media-connector.sqlite")).exists();
+
+            assertSecondInstanceRefusesTheDataDirectory(jar, process.pid());
 
             // Process.destroy() would also close our end of its output; send SIGTERM ourselves.
             new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
@@ -67,5 +68,25 @@ class ServeCommandIT {
         assertThat(process.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
         assertThat(output).anyMatch(line -> line.contains("shutting down"));
         assertThat(output).anyMatch(line -> line.contains("stopped"));
+    }
+
+    /** The data directory is locked by its process: a second one says so in one line and exits. */
+    private void assertSecondInstanceRefusesTheDataDirectory(Path jar, long holderPid) throws Exception {
+        int otherPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            otherPort = socket.getLocalPort();
+        }
+        Process second = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", String.valueOf(otherPort),
+                "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
+        try {
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            List<String> lines = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank()).toList();
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(lines).containsExactly("media-connector cannot start: the data directory " + dataDir
+                    + " is in use by another media-connector (pid " + holderPid + "); stop it or choose another --data-dir");
+        } finally {
+            second.destroyForcibly();
+        }
     }
 }
