@@ -1,6 +1,7 @@
 package io.mediaconnector.api;
 
 import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.support.DiskFull;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +14,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
 /**
- * Everything else. An exhausted or unreachable database is 503 with {@code Retry-After};
+ * Everything else. A full disk, or an exhausted or unreachable database, is 503 with {@code Retry-After};
  * the rest is 500, logged with the request id, never with a stack trace in the response.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -25,6 +26,12 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     @Override
     public Response toResponse(Throwable e) {
         ContainerRequest current = request.get();
+        if (DiskFull.causedBy(e)) {
+            LOG.warn("request {} refused, the disk is full: {}", RequestIds.of(current), e.toString());
+            return Problems.response(current, ProblemType.STORAGE_FULL,
+                    "The server's storage is full, so nothing was saved. Retry once space has been freed.",
+                    Map.of("Retry-After", "30"));
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warn("database unavailable for request {}: {}", RequestIds.of(current), e.toString());
             return Problems.response(current, ProblemType.SERVICE_UNAVAILABLE,

@@ -25,7 +25,8 @@ public record Settings(
         Duration shutdownGrace,
         Media media,
         Protection protection,
-        Duration apiKeyCacheTtl) {
+        Duration apiKeyCacheTtl,
+        long diskReserveBytes) {
 
     /** A revoked key may keep working on other nodes this long at most. */
     public static final Duration MAX_API_KEY_CACHE_TTL = Duration.ofMinutes(1);
@@ -43,6 +44,7 @@ public record Settings(
                 "public base URL must be absolute without a path, was " + publicBaseUrl);
         require(!apiKeyCacheTtl.isNegative() && apiKeyCacheTtl.compareTo(MAX_API_KEY_CACHE_TTL) <= 0,
                 "API key cache TTL must be 0.." + MAX_API_KEY_CACHE_TTL + " (revocation waits for it), was " + apiKeyCacheTtl);
+        require(diskReserveBytes >= 0, "disk reserve must be 0 or more bytes");
         bootstrapKey.ifPresent(key -> require(key.length() >= 16, "bootstrap key must be at least 16 characters"));
     }
 

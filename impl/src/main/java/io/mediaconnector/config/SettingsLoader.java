@@ -43,7 +43,8 @@ public final class SettingsLoader {
                         Optional.ofNullable(get("MASTER_KEY", Function.identity(), null)),
                         Optional.ofNullable(get("TOKEN_SIGNING_KEYS", Function.identity(), null)),
                         get("TOKEN_VALIDITY", Duration::parse, Duration.ofHours(1))),
-                get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)));
+                get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)),
+                get("DISK_RESERVE_BYTES", Long::parseLong, 256L * 1024 * 1024));
     }
 
     private Media media() {

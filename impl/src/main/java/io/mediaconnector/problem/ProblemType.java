@@ -22,7 +22,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType", "Unsupported media type"),
     INTERNAL_ERROR(500, "InternalError", "Internal error"),
     NOT_IMPLEMENTED(501, "NotImplemented", "Not implemented"),
-    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "Service unavailable");
+    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "Service unavailable"),
+    STORAGE_FULL(503, "StorageFull", "Storage full");
 
     private final int status;
     private final String code;

@@ -30,6 +30,7 @@ import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.protection.KeyDelivery;
 import io.mediaconnector.protection.KeyDeliveryResource;
 import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.upload.AzureErrorMapper;
 import io.mediaconnector.upload.AzureHeadersFilter;
 import io.mediaconnector.upload.BlobEndpoint;
@@ -80,6 +81,7 @@ public final class ApiApplication {
                 bind(components.representation).to(VideoRepresentation.class);
                 bind(components.videoRepository).to(VideoRepository.class);
                 bind(components.blobStore).to(BlobStore.class);
+                bind(components.disk).to(DiskSpace.class);
                 bind(components.sasSigner).to(SasSigner.class);
                 bind(components.uploadTargets).to(UploadTargets.class);
                 bind(components.blobEndpointSettings).to(BlobEndpointSettings.class);

@@ -32,6 +32,7 @@ import io.mediaconnector.protection.VideoKeys;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.processing.WorkerPool;
 import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.FileSystemBlobStore;
 import io.mediaconnector.support.Json;
 import io.mediaconnector.support.Randomness;
@@ -57,6 +58,7 @@ public final class Components implements AutoCloseable {
 
     final Settings settings;
     final InFlightLimit inFlight;
+    final DiskSpace disk;
     final ObjectMapper json;
     final Database database;
     final InputFormats formats;
@@ -81,6 +83,7 @@ public final class Components implements AutoCloseable {
         Media media = settings.media();
         this.settings = settings;
         this.inFlight = new InFlightLimit(settings.maxConcurrentRequests());
+        this.disk = new DiskSpace(settings.dataDir(), settings.diskReserveBytes());
         this.json = Json.newMapper();
         this.database = Database.open(settings);
         this.formats = new InputFormats();

@@ -9,12 +9,17 @@ import jakarta.ws.rs.ext.Provider;
 public final class AzureErrorMapper implements ExceptionMapper<AzureErrorException> {
 
     public static final String APPLICATION_XML_UTF8 = "application/xml; charset=utf-8";
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     @Override
     public Response toResponse(AzureErrorException e) {
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + escape(e.code())
                 + "</Code><Message>" + escape(e.getMessage()) + "</Message></Error>";
-        return Response.status(e.status())
+        Response.ResponseBuilder response = Response.status(e.status());
+        if (e.status() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response
                 .header("x-ms-error-code", e.code())
                 .type(APPLICATION_XML_UTF8)
                 .entity(body)

@@ -9,6 +9,7 @@ import io.mediaconnector.storage.BlockList;
 import io.mediaconnector.storage.BlockReference;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.CommitOptions;
+import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.ContentMismatchException;
 import io.mediaconnector.storage.ContentTooLargeException;
 import io.mediaconnector.storage.InvalidBlobNameException;
@@ -16,6 +17,7 @@ import io.mediaconnector.storage.InvalidBlockListException;
 import io.mediaconnector.storage.InvalidRangeException;
 import io.mediaconnector.storage.StagedBlock;
 import io.mediaconnector.storage.WriteOptions;
+import io.mediaconnector.support.DiskFull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -89,9 +91,12 @@ public final class BlobEndpoint {
     private final SasSigner sas;
     private final UploadTargets targets;
     private final BlobEndpointSettings settings;
+    private final DiskSpace disk;
 
     @Inject
-    public BlobEndpoint(BlobStore store, SasSigner sas, UploadTargets targets, BlobEndpointSettings settings) {
+    public BlobEndpoint(BlobStore store, SasSigner sas, UploadTargets targets, BlobEndpointSettings settings,
+                        DiskSpace disk) {
+        this.disk = Objects.requireNonNull(disk, "disk");
         this.store = Objects.requireNonNull(store, "store");
         this.sas = Objects.requireNonNull(sas, "sas");
         this.targets = Objects.requireNonNull(targets, "targets");
@@ -105,6 +110,9 @@ public final class BlobEndpoint {
         String comp = query.get("comp");
         return call(() -> {
             authorizeWrite(container, blob, query);
+            if (!"blocklist".equals(comp) && disk.isLow(announcedLength(headers))) {
+                throw storageFull();
+            }
             if (comp == null) {
                 return putBlob(container, blob, headers, body);
             }
@@ -430,9 +438,29 @@ public final class BlobEndpoint {
         } catch (BlobStoreException e) {
             throw new AzureErrorException(409, "InvalidBlobOrBlock", e.getMessage());
         } catch (IOException | UncheckedIOException e) {
+            if (DiskFull.causedBy(e)) {
+                LOG.warn("blob request refused, the disk is full: {}", e.toString());
+                throw storageFull();
+            }
             // Mostly a client that went away mid-body; nothing was stored.
             LOG.warn("blob request failed: {}", e.toString());
             throw new AzureErrorException(500, "InternalError", "The server encountered an internal error. Please retry the request.");
+        }
+    }
+
+    /** Azure has no "disk full"; its 503 ServerBusy is what SDKs retry with backoff, which is what helps. */
+    private static AzureErrorException storageFull() {
+        return new AzureErrorException(503, "ServerBusy",
+                "The server's storage is full, so nothing was stored. Retry once space has been freed.");
+    }
+
+    /** The body's announced length; 0 when unknown (chunked), so only the reserve itself is checked up front. */
+    private static long announcedLength(HttpHeaders headers) {
+        try {
+            String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+            return value == null ? 0 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mediaconnector.upload;
 
 import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.FileSystemBlobStore;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,11 +35,11 @@ final class BlobTestServer implements AutoCloseable {
         this.sas = new SasSigner(ACCOUNT, SECRET, Clock.systemUTC());
         this.port = freePort();
         this.server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"),
-                resourceConfig(store, sas, targets, settings), true);
+                resourceConfig(store, sas, targets, settings, new DiskSpace(root, 0)), true);
     }
 
     static ResourceConfig resourceConfig(BlobStore store, SasSigner sas, UploadTargets targets,
-                                         BlobEndpointSettings settings) {
+                                         BlobEndpointSettings settings, DiskSpace disk) {
         return new ResourceConfig()
                 .register(BlobEndpoint.class)
                 .register(AzureErrorMapper.class)
@@ -50,6 +51,7 @@ final class BlobTestServer implements AutoCloseable {
                         bind(sas).to(SasSigner.class);
                         bind(targets).to(UploadTargets.class);
                         bind(settings).to(BlobEndpointSettings.class);
+                        bind(disk).to(DiskSpace.class);
                     }
                 })
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);

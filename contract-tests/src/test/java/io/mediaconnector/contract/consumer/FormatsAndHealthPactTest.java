@@ -67,6 +67,9 @@ class FormatsAndHealthPactTest {
                 .body(new PactDslJsonBody()
                         .stringMatcher("Status", "Healthy|Unhealthy", "Healthy")
                         .stringMatcher("Database", "Up|Down", "Up")
+                        .stringMatcher("Disk", "Ok|Low", "Ok")
+                        .integerType("DiskFreeBytes", 85_899_345_920L)
+                        .integerType("DiskReserveBytes", 268_435_456L)
                         .stringType("Version", "0.1.0"))
                 .toPact();
     }
@@ -78,5 +81,7 @@ class FormatsAndHealthPactTest {
 
         assertThat(health.getStatus()).isEqualTo(Health.StatusEnum.HEALTHY);
         assertThat(health.getDatabase()).isEqualTo(Health.DatabaseEnum.UP);
+        assertThat(health.getDisk()).isEqualTo(Health.DiskEnum.OK);
+        assertThat(health.getDiskFreeBytes()).isGreaterThanOrEqualTo(health.getDiskReserveBytes());
     }
 }
