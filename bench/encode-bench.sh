@@ -24,10 +24,14 @@ JAR="$ROOT/impl/target/media-connector.jar"
 
 command -v curl >/dev/null || { echo "curl is missing" >&2; exit 1; }
 
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
 needs_build() {
   [[ "$BUILD" == always ]] && return 0
   [[ "$BUILD" == never ]] && return 1
   [[ -f "$JAR" && -f "$BENCH_CLASS" ]] || return 0
+  modules_not_installed "$JAR" && return 0
   [[ -n "$(find "$ROOT"/{api-spec,generated-server,generated-client,impl}/{src,pom.xml} "$ROOT/pom.xml" \
       -newer "$BENCH_CLASS" -type f -print -quit 2>/dev/null)" ]]
 }

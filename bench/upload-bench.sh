@@ -32,10 +32,14 @@ for tool in curl dd python3 java; do
   command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
 
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
 needs_build() {
   [[ "$BUILD" == always ]] && return 0
   [[ "$BUILD" == never ]] && return 1
   [[ -f "$JAR" && -f "$SDK_CLASS" ]] || return 0
+  modules_not_installed "$JAR" && return 0
   [[ -n "$(find "$ROOT"/{api-spec,generated-server,impl,bench}/{src,pom.xml} "$ROOT/pom.xml" \
       -newer "$JAR" -type f -print -quit 2>/dev/null)" ]]
 }
