@@ -95,10 +95,10 @@ public final class EncodingBenchmark {
             double playableTarget) throws Exception {
         System.out.printf(Locale.ROOT, "%n== round %d, %s (%s first), load average %s%n", round, label,
                 serviceFirst ? "service" : "pipeline", loadAverage());
-        ServiceTimes service = serviceFirst ? viaService(input, binaries) : null;
+        ServiceTimes service = serviceFirst ? viaService(input) : null;
         LocalTimes local = pipelineAndDirect(label, input, binaries, playableTarget);
         if (!serviceFirst) {
-            service = viaService(input, binaries);
+            service = viaService(input);
         }
         double duration = local.duration();
         System.out.printf(Locale.ROOT, "service : playable after %6.2f s = %.3f x duration (target <= %.2f) %s%n",
@@ -126,11 +126,11 @@ public final class EncodingBenchmark {
             double directPlayable, double directCompleted) {
     }
 
-    private static ServiceTimes viaService(Path input, FfmpegBinaries binaries) throws Exception {
+    private static ServiceTimes viaService(Path input) throws Exception {
         Path data = Files.createTempDirectory(TestMedia.TARGET, "bench-service-");
-        // Same ffmpeg build as the other paths, so the service does not extract its own copy (untimed anyway).
-        Map<String, String> settings = Map.of("WORKERS", "1", "FFMPEG", binaries.ffmpeg().toString(),
-                "FFPROBE", binaries.ffprobe().toString());
+        // The bundled ffmpeg: javacpp extracts once per JVM, so the service runs the very files the other
+        // paths run, with the library path they need (as a configured "system" ffmpeg it would lack it).
+        Map<String, String> settings = Map.of("WORKERS", "1");
         // HTTP/1.1: the default h2c upgrade attempt on a POST with a body stalls the request body.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ObjectMapper json = new ObjectMapper();
