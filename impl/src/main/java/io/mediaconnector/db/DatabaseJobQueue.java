@@ -15,6 +15,9 @@ import java.util.UUID;
 /**
  * The job queue in the database. A claim is a conditional UPDATE of a claimable row, so two
  * workers (on any nodes) racing for one job cannot both win, on H2 and PostgreSQL alike.
+ *
+ * <p>{@code attempts} counts claims; an attempt that was not the job's fault (its node shut down,
+ * the disk was full) is given back when the job is put back.
  */
 public final class DatabaseJobQueue implements JobQueue {
     private static final String CLAIMABLE =
@@ -79,6 +82,38 @@ public final class DatabaseJobQueue implements JobQueue {
                         + "WHERE id = :id AND lease_owner = :owner")
                 .bind("after", now.plus(delay)).bind("error", truncate(error)).bind("now", now)
                 .bind("id", job.id()).bind("owner", workerId).execute());
+    }
+
+    @Override
+    public void putBackUncounted(EncodingJob job, String workerId, String reason, Duration delay) {
+        OffsetDateTime now = now();
+        jdbi.useHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = 'QUEUED', attempts = attempts - 1, "
+                        + "lease_owner = NULL, lease_until = NULL, run_after = :after, last_error = :error, updated_at = :now "
+                        + "WHERE id = :id AND lease_owner = :owner AND state = 'RUNNING'")
+                .bind("after", now.plus(delay)).bind("error", truncate(reason)).bind("now", now)
+                .bind("id", job.id()).bind("owner", workerId).execute());
+    }
+
+    @Override
+    public List<EncodingJob> reclaimAbandoned(String workerIdPrefix, String reason) {
+        if (!workerIdPrefix.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a worker id prefix: " + workerIdPrefix);
+        }
+        OffsetDateTime now = now();
+        return jdbi.withHandle(h -> {
+            List<EncodingJob> leased = h.createQuery("SELECT id, video_id, attempts, max_attempts "
+                            + "FROM encoding_jobs WHERE state = 'RUNNING' AND lease_owner LIKE :prefix")
+                    .bind("prefix", workerIdPrefix + "%")
+                    .map((rs, ctx) -> new EncodingJob(rs.getObject("id", UUID.class),
+                            rs.getObject("video_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts")))
+                    .list();
+            // Conditional, row by row: a job whose lease ran out meanwhile may be another node's by now.
+            return leased.stream().filter(job -> h.createUpdate("UPDATE encoding_jobs SET state = 'QUEUED', "
+                            + "lease_owner = NULL, lease_until = NULL, run_after = :now, last_error = :error, "
+                            + "updated_at = :now WHERE id = :id AND state = 'RUNNING' AND lease_owner LIKE :prefix")
+                    .bind("now", now).bind("error", truncate(reason)).bind("id", job.id())
+                    .bind("prefix", workerIdPrefix + "%").execute() == 1).toList();
+        });
     }
 
     private void finish(EncodingJob job, String workerId, String state, String error, OffsetDateTime now) {

@@ -1,6 +1,7 @@
 package io.mediaconnector.processing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,19 @@ public interface JobQueue {
     /** Gives up on the job for good. */
     void fail(EncodingJob job, String workerId, String error);
 
-    /** Puts the job back, to be claimed again after {@code delay}. */
+    /** Puts the job back, to be claimed again after {@code delay}; this attempt counts. */
     void retryLater(EncodingJob job, String workerId, String error, Duration delay);
+
+    /**
+     * Puts the job back, to be claimed again after {@code delay}, without counting this attempt:
+     * it was interrupted through no fault of the job (its node is shutting down, the disk is full).
+     */
+    void putBackUncounted(EncodingJob job, String workerId, String reason, Duration delay);
+
+    /**
+     * Jobs still leased by a worker whose id starts with {@code workerIdPrefix} (letters, digits
+     * and dashes): an earlier run of this node that died without settling them. Each goes back
+     * to the queue at once, its attempt counted, and is returned so its leftovers can be removed.
+     */
+    List<EncodingJob> reclaimAbandoned(String workerIdPrefix, String reason);
 }

@@ -19,6 +19,7 @@ import io.mediaconnector.encoding.EncodingPipeline;
 import io.mediaconnector.encoding.FfmpegBinaries;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.UrlSigner;
+import io.mediaconnector.processing.EarlierRunLeftovers;
 import io.mediaconnector.processing.EncodingWorker;
 import io.mediaconnector.processing.JobSignal;
 import io.mediaconnector.processing.OutputProtection;
@@ -48,6 +49,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 
 /** The composition root: every long-lived object of a node, built once, in dependency order. */
@@ -76,6 +78,11 @@ public final class Components implements AutoCloseable {
     final PlaybackTokens tokens;
     final KeyDelivery keyDelivery;
     private final JobSignal jobSignal = new JobSignal();
+    private final DatabaseJobQueue jobQueue;
+    /** This node's own folders (absolute: ffmpeg's arguments name them, and the leftover sweep looks for that). */
+    private final Path workRoot;
+    private final Path plaintextDir;
+    private final String workerIdPrefix;
 
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
@@ -109,6 +116,12 @@ public final class Components implements AutoCloseable {
                 jobSignal);
         this.urlSigner = new UrlSigner(secret, clock);
         this.playback = new PlaybackService(videos, urlSigner, settings.baseUrl(), media.playbackUrlValidity(), clock);
+        String node = NodeId.loadOrCreate(settings.dataDir(), randomness);
+        this.workRoot = settings.dataDir().toAbsolutePath().resolve("work");
+        this.plaintextDir = media.plaintextDir().toAbsolutePath().resolve(node);
+        this.workerIdPrefix = "worker-" + node + "-";
+        this.jobQueue = new DatabaseJobQueue(database.jdbi(), clock);
+        new EarlierRunLeftovers(jobQueue, workerIdPrefix, List.of(workRoot, plaintextDir)).remove();
         this.workers = media.workers() > 0 ? workerPool(settings, clock, randomness) : null;
     }
 
@@ -123,12 +136,12 @@ public final class Components implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EncodingWorker worker = new EncodingWorker(new DatabaseJobQueue(database.jdbi(), clock), videoRepository,
+        EncodingWorker worker = new EncodingWorker(jobQueue, videoRepository,
                 blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
-                settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock,
-                new UploadDecryption(videoKeys, media.plaintextDir()), new OutputProtection(videoKeys, settings.baseUrl()));
-        return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal);
+                workRoot, media.jobLease(), media.jobHeartbeat(), media.jobDiskFullBackoff(), clock,
+                new UploadDecryption(videoKeys, plaintextDir), new OutputProtection(videoKeys, settings.baseUrl()));
+        return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal, workerIdPrefix);
     }
 
     /** One generated key, its kid derived from it so every node that shares the file agrees. */
@@ -139,6 +152,13 @@ public final class Components implements AutoCloseable {
             return java.util.Map.of("k-" + java.util.HexFormat.of().formatHex(digest, 0, 4), key);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cancels running encodes (their jobs go back to the queue, uncounted); harmless twice. */
+    void stopWorkers() {
+        if (workers != null) {
+            workers.close();
         }
     }
 
@@ -158,9 +178,7 @@ public final class Components implements AutoCloseable {
 
     @Override
     public void close() {
-        if (workers != null) {
-            workers.close();
-        }
+        stopWorkers();
         database.close();
     }
 }

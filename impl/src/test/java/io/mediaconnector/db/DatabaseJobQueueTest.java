@@ -124,6 +124,50 @@ class DatabaseJobQueueTest {
     }
 
     @Test
+    void anAttemptPutBackUncountedIsGivenBackAndWaitsForItsDelay() {
+        queuedVideo();
+        EncodingJob job = queue.claim("w1", LEASE).orElseThrow();
+        queue.putBackUncounted(job, "w1", "node shut down", Duration.ofSeconds(10));
+        assertThat(queue.heartbeat(job, "w1", LEASE)).isFalse();
+        assertThat(queue.claim("w2", LEASE)).isEmpty();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(queue.claim("w2", LEASE)).hasValueSatisfying(again -> {
+            assertThat(again.id()).isEqualTo(job.id());
+            assertThat(again.attempt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void onlyTheLeaseHolderPutsAJobBack() {
+        queuedVideo();
+        EncodingJob job = queue.claim("w1", LEASE).orElseThrow();
+        queue.putBackUncounted(job, "someone-else", "node shut down", Duration.ZERO);
+        assertThat(queue.heartbeat(job, "w1", LEASE)).isTrue();
+    }
+
+    @Test
+    void aRestartedNodeTakesBackTheJobsItsKilledPredecessorHeldAndOnlyThose() {
+        queuedVideo();
+        queuedVideo();
+        queuedVideo();
+        EncodingJob mine = queue.claim("worker-0123456789ab-0", LEASE).orElseThrow();
+        EncodingJob otherNodes = queue.claim("worker-ba9876543210-0", LEASE).orElseThrow();
+        EncodingJob finished = queue.claim("worker-0123456789ab-1", LEASE).orElseThrow();
+        queue.succeed(finished, "worker-0123456789ab-1");
+
+        List<EncodingJob> reclaimed = queue.reclaimAbandoned("worker-0123456789ab-", "its node stopped");
+
+        assertThat(reclaimed).extracting(EncodingJob::id).containsExactly(mine.id());
+        // Back at once, its interrupted attempt counted; the other node's job keeps its lease.
+        assertThat(queue.claim("w2", LEASE)).hasValueSatisfying(again -> {
+            assertThat(again.id()).isEqualTo(mine.id());
+            assertThat(again.attempt()).isEqualTo(2);
+        });
+        assertThat(queue.claim("w2", LEASE)).isEmpty();
+        assertThat(queue.heartbeat(otherNodes, "worker-ba9876543210-0", LEASE)).isTrue();
+    }
+
+    @Test
     void racingWorkersNeverShareAJob() throws Exception {
         for (int i = 0; i < 10; i++) {
             queuedVideo();
