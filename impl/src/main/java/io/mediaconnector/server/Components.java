@@ -20,6 +20,7 @@ import io.mediaconnector.encoding.FfmpegBinaries;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EarlierRunLeftovers;
+import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.EncodingWorker;
 import io.mediaconnector.processing.JobSignal;
 import io.mediaconnector.processing.OutputProtection;
@@ -71,6 +72,7 @@ public final class Components implements AutoCloseable {
     final UploadTargets uploadTargets;
     final BlobEndpointSettings blobEndpointSettings;
     final UploadCompletion uploads;
+    final EncodingRetry retries;
     final UrlSigner urlSigner;
     final PlaybackService playback;
     final WorkerPool workers;
@@ -114,6 +116,7 @@ public final class Components implements AutoCloseable {
         this.keyDelivery = new KeyDelivery(videos, videoRepository, videoKeys, tokens);
         this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness,
                 jobSignal);
+        this.retries = new EncodingRetry(videos, videoRepository, media.jobMaxAttempts(), clock, randomness, jobSignal);
         this.urlSigner = new UrlSigner(secret, clock);
         this.playback = new PlaybackService(videos, urlSigner, settings.baseUrl(), media.playbackUrlValidity(), clock);
         String node = NodeId.loadOrCreate(settings.dataDir(), randomness);

@@ -168,6 +168,33 @@ class DatabaseJobQueueTest {
     }
 
     @Test
+    void aFailedVideoIsQueuedAgainWithAFreshSetOfAttempts() {
+        UUID video = queuedVideo();
+        EncodingJob job = queue.claim("w1", LEASE).orElseThrow();
+        assertThat(videos.requeueFailedEncoding(account, video, UUID.randomUUID(), 3, "Processing", now()))
+                .as("still processing").isFalse();
+        videos.fail(video, "broken ffmpeg", now());
+        queue.fail(job, "w1", "broken ffmpeg");
+
+        assertThat(videos.requeueFailedEncoding(UUID.randomUUID(), video, UUID.randomUUID(), 3, "Processing", now()))
+                .as("another account").isFalse();
+        UUID retry = UUID.randomUUID();
+        assertThat(videos.requeueFailedEncoding(account, video, retry, 3, "Processing", now())).isTrue();
+        assertThat(videos.requeueFailedEncoding(account, video, UUID.randomUUID(), 3, "Processing", now()))
+                .as("already queued again").isFalse();
+
+        assertThat(videos.findAny(video)).hasValueSatisfying(again -> {
+            assertThat(again.state()).isEqualTo(VideoState.PROCESSING);
+            assertThat(again.statusMessage()).isEqualTo("Processing");
+        });
+        assertThat(queue.claim("w1", LEASE)).hasValueSatisfying(claimed -> {
+            assertThat(claimed.id()).isEqualTo(retry);
+            assertThat(claimed.attempt()).isEqualTo(1);
+        });
+        assertThat(queue.claim("w1", LEASE)).isEmpty();
+    }
+
+    @Test
     void racingWorkersNeverShareAJob() throws Exception {
         for (int i = 0; i < 10; i++) {
             queuedVideo();
