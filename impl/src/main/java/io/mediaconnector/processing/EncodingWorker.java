@@ -153,8 +153,9 @@ public final class EncodingWorker {
         } else if (e instanceof EncodingCancelledException) {
             LOG.info("video {}: job {} cancelled (video deleted or lease lost)", video.id(), job.id());
         } else if (DiskFull.causedBy(e)) {
-            LOG.warn("video {}: the disk is full; job {} waits {}s for space (attempt not counted)", video.id(),
-                    job.id(), diskFullBackoff.toSeconds(), e);
+            // One line, no stack trace: this repeats while the disk stays full, on that very disk.
+            LOG.warn("video {}: the disk is full; job {} waits {}s for space (attempt not counted): {}", video.id(),
+                    job.id(), diskFullBackoff.toSeconds(), reason(e));
             videos.recordStatusMessage(video.id(), DiskFull.WAITING_MESSAGE, now());
             queue.putBackUncounted(job, workerId, "disk full: " + reason(e), diskFullBackoff);
         } else if (e instanceof UnsupportedMediaException) {
