@@ -95,25 +95,17 @@ public final class DatabaseJobQueue implements JobQueue {
     }
 
     @Override
-    public List<EncodingJob> reclaimAbandoned(String workerIdPrefix, String reason) {
+    public int reclaimAbandoned(String workerIdPrefix, String reason) {
         if (!workerIdPrefix.matches("[A-Za-z0-9-]+")) {
             throw new IllegalArgumentException("not a worker id prefix: " + workerIdPrefix);
         }
         OffsetDateTime now = now();
-        return jdbi.withHandle(h -> {
-            List<EncodingJob> leased = h.createQuery("SELECT id, video_id, attempts, max_attempts "
-                            + "FROM encoding_jobs WHERE state = 'RUNNING' AND lease_owner LIKE :prefix")
-                    .bind("prefix", workerIdPrefix + "%")
-                    .map((rs, ctx) -> new EncodingJob(rs.getObject("id", UUID.class),
-                            rs.getObject("video_id", UUID.class), rs.getInt("attempts"), rs.getInt("max_attempts")))
-                    .list();
-            // Conditional, row by row: a job whose lease ran out meanwhile may be another node's by now.
-            return leased.stream().filter(job -> h.createUpdate("UPDATE encoding_jobs SET state = 'QUEUED', "
-                            + "lease_owner = NULL, lease_until = NULL, run_after = :now, last_error = :error, "
-                            + "updated_at = :now WHERE id = :id AND state = 'RUNNING' AND lease_owner LIKE :prefix")
-                    .bind("now", now).bind("error", truncate(reason)).bind("id", job.id())
-                    .bind("prefix", workerIdPrefix + "%").execute() == 1).toList();
-        });
+        // One conditional UPDATE: a job whose lease ran out and that another node claimed meanwhile
+        // has another owner, and is left alone.
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = 'QUEUED', lease_owner = NULL, "
+                        + "lease_until = NULL, run_after = :now, last_error = :error, updated_at = :now "
+                        + "WHERE state = 'RUNNING' AND lease_owner LIKE :prefix")
+                .bind("now", now).bind("error", truncate(reason)).bind("prefix", workerIdPrefix + "%").execute());
     }
 
     private void finish(EncodingJob job, String workerId, String state, String error, OffsetDateTime now) {

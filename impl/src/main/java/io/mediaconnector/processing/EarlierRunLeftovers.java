@@ -51,9 +51,10 @@ public final class EarlierRunLeftovers {
     public void remove() {
         stopOrphanedEncoders();
         nodeDirectories.forEach(EarlierRunLeftovers::emptyDirectory);
-        List<EncodingJob> reclaimed = queue.reclaimAbandoned(workerIdPrefix, "its node stopped without finishing it");
-        reclaimed.forEach(job -> LOG.info("job {} of video {} was running when this node stopped: back in the queue",
-                job.id(), job.videoId()));
+        int reclaimed = queue.reclaimAbandoned(workerIdPrefix, "its node stopped without finishing it");
+        if (reclaimed > 0) {
+            LOG.info("{} encoding job(s) were running when this node stopped: back in the queue", reclaimed);
+        }
     }
 
     private void stopOrphanedEncoders() {

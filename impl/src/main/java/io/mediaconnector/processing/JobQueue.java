@@ -1,7 +1,6 @@
 package io.mediaconnector.processing;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,9 +28,9 @@ public interface JobQueue {
     void putBackUncounted(EncodingJob job, String workerId, String reason, Duration delay);
 
     /**
-     * Jobs still leased by a worker whose id starts with {@code workerIdPrefix} (letters, digits
-     * and dashes): an earlier run of this node that died without settling them. Each goes back
-     * to the queue at once, its attempt counted, and is returned so its leftovers can be removed.
+     * Puts back, at once, every job still leased by a worker whose id starts with
+     * {@code workerIdPrefix} (letters, digits and dashes): an earlier run of this node that died
+     * without settling them. Their interrupted attempts count. Returns how many there were.
      */
-    List<EncodingJob> reclaimAbandoned(String workerIdPrefix, String reason);
+    int reclaimAbandoned(String workerIdPrefix, String reason);
 }

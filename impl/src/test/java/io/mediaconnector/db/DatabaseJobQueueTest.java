@@ -155,9 +155,8 @@ class DatabaseJobQueueTest {
         EncodingJob finished = queue.claim("worker-0123456789ab-1", LEASE).orElseThrow();
         queue.succeed(finished, "worker-0123456789ab-1");
 
-        List<EncodingJob> reclaimed = queue.reclaimAbandoned("worker-0123456789ab-", "its node stopped");
+        assertThat(queue.reclaimAbandoned("worker-0123456789ab-", "its node stopped")).isEqualTo(1);
 
-        assertThat(reclaimed).extracting(EncodingJob::id).containsExactly(mine.id());
         // Back at once, its interrupted attempt counted; the other node's job keeps its lease.
         assertThat(queue.claim("w2", LEASE)).hasValueSatisfying(again -> {
             assertThat(again.id()).isEqualTo(mine.id());

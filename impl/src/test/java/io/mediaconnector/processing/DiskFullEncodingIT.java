@@ -27,6 +27,7 @@ import io.mediaconnector.video.Video;
 import io.mediaconnector.video.VideoState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filesystem has room again the same job completes. Every job here allows one attempt only, so
  * a counted disk-full attempt would end the video Failed instead.
  */
+@Tag("fulldisk")
 class DiskFullEncodingIT {
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration BACKOFF = Duration.ofSeconds(1);
