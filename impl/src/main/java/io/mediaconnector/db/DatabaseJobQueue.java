@@ -15,9 +15,6 @@ import java.util.UUID;
 /**
  * The job queue in the database. A claim is a conditional UPDATE of a claimable row, so two
  * workers (on any nodes) racing for one job cannot both win, on H2 and PostgreSQL alike.
- *
- * <p>{@code attempts} counts claims; an attempt that was not the job's fault (its node shut down,
- * the disk was full) is given back when the job is put back.
  */
 public final class DatabaseJobQueue implements JobQueue {
     private static final String CLAIMABLE =
@@ -84,6 +81,7 @@ public final class DatabaseJobQueue implements JobQueue {
                 .bind("id", job.id()).bind("owner", workerId).execute());
     }
 
+    /** {@code attempts} counts claims: the claim of an attempt that was not the job's fault is given back. */
     @Override
     public void putBackUncounted(EncodingJob job, String workerId, String reason, Duration delay) {
         OffsetDateTime now = now();
