@@ -17,6 +17,7 @@ public final class Contract {
     public static final String VIDEO_AWAITING_UPLOAD = "a video awaiting upload exists";
     public static final String VIDEO_WITH_UPLOADED_FILE = "a video whose file was uploaded exists";
     public static final String VIDEO_FINISHED_ENCODING = "a video that finished encoding exists";
+    public static final String VIDEO_ENCODING_FAILED = "a video whose encoding failed exists";
     public static final String PROTECTED_VIDEO_AWAITING_UPLOAD = "a protected video awaiting upload exists";
     public static final String PROTECTED_VIDEO_FINISHED_ENCODING = "a protected video that finished encoding exists";
     public static final String VIDEO_CHANGED_SINCE_READ = "a video was changed after the client read it";

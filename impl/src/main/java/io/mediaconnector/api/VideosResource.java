@@ -9,6 +9,7 @@ import io.mediaconnector.generated.server.model.VideoCreate;
 import io.mediaconnector.generated.server.model.VideoUpdate;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.protection.KeyDelivery;
+import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.video.NewVideo;
 import io.mediaconnector.video.Video;
@@ -39,14 +40,17 @@ public class VideosResource implements VideosApi {
     private final UploadCompletion uploads;
     private final PlaybackService playback;
     private final KeyDelivery keys;
+    private final EncodingRetry retries;
 
     @Context
     private SecurityContext security;
 
     @Inject
     public VideosResource(VideoService videos, VideoRepresentation representation, Settings settings,
-                          UploadCompletion uploads, PlaybackService playback, KeyDelivery keys) {
+                          UploadCompletion uploads, PlaybackService playback, KeyDelivery keys,
+                          EncodingRetry retries) {
         this.keys = keys;
+        this.retries = retries;
         this.videos = videos;
         this.representation = representation;
         this.settings = settings;
@@ -105,10 +109,12 @@ public class VideosResource implements VideosApi {
 
     @Override
     public Response markVideoComplete(UUID id) {
-        Video video = uploads.markComplete(Callers.of(security), id);
-        return Response.accepted(representation.statusOf(video))
-                .location(URI.create(videoUri(id) + "/Status"))
-                .build();
+        return encodingAccepted(uploads.markComplete(Callers.of(security), id));
+    }
+
+    @Override
+    public Response retryVideoEncoding(UUID id) {
+        return encodingAccepted(retries.retry(Callers.of(security), id));
     }
 
     @Override
@@ -154,6 +160,13 @@ public class VideosResource implements VideosApi {
                 .index(link.thumbnail().index())
                 .time(link.thumbnail().timeSeconds())
                 .url(link.url());
+    }
+
+    /** 202 with the status, and where to follow it. */
+    private Response encodingAccepted(Video video) {
+        return Response.accepted(representation.statusOf(video))
+                .location(URI.create(videoUri(video.id()) + "/Status"))
+                .build();
     }
 
     private URI videoUri(UUID id) {

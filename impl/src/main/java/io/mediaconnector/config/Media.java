@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param jobMaxAttempts       attempts of one encoding job before its video is Failed
  * @param jobLease             how long a claimed job stays a worker's without a heartbeat
  * @param jobPollInterval      how often an idle worker looks for a job
+ * @param jobDiskFullBackoff   how long an encode that found the disk full waits before it tries again
  * @param maxUploadBytes       largest upload (413 above)
  * @param uploadSasValidity    how long an UploadUri accepts writes
  * @param playbackUrlValidity  how long signed thumbnail URLs stay valid
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param plaintextDir         where decrypted encrypted uploads live while they are encoded
  */
 public record Media(int workers, int jobMaxAttempts, Duration jobLease, Duration jobPollInterval,
-                    long maxUploadBytes, Duration uploadSasValidity, Duration playbackUrlValidity,
+                    Duration jobDiskFullBackoff, long maxUploadBytes, Duration uploadSasValidity, Duration playbackUrlValidity,
                     Optional<String> signingSecret, Optional<SystemFfmpeg> systemFfmpeg, Path plaintextDir) {
 
     public Media {
@@ -32,6 +33,9 @@ public record Media(int workers, int jobMaxAttempts, Duration jobLease, Duration
         }
         if (jobLease.compareTo(Duration.ofSeconds(3)) < 0) {
             throw new InvalidSettingsException("job lease must be at least 3 seconds");
+        }
+        if (jobDiskFullBackoff.isNegative() || jobDiskFullBackoff.isZero()) {
+            throw new InvalidSettingsException("job disk full backoff must be positive");
         }
         if (maxUploadBytes < 1) {
             throw new InvalidSettingsException("max upload bytes must be positive");

@@ -58,6 +58,7 @@ public final class SettingsLoader {
                 get("JOB_MAX_ATTEMPTS", Integer::parseInt, 3),
                 get("JOB_LEASE", Duration::parse, Duration.ofSeconds(30)),
                 get("JOB_POLL_INTERVAL", Duration::parse, Duration.ofMillis(500)),
+                get("JOB_DISK_FULL_BACKOFF", Duration::parse, Duration.ofSeconds(30)),
                 get("MAX_UPLOAD_BYTES", Long::parseLong, 50L * 1024 * 1024 * 1024),
                 get("UPLOAD_SAS_VALIDITY", Duration::parse, Duration.ofHours(12)),
                 get("PLAYBACK_URL_VALIDITY", Duration::parse, Duration.ofHours(1)),

@@ -75,6 +75,31 @@ public final class DatabaseJobQueue implements JobQueue {
                 .bind("id", job.id()).bind("owner", workerId).execute());
     }
 
+    /** {@code attempts} counts claims: the claim of an attempt that was not the job's fault is given back. */
+    @Override
+    public void putBackUncounted(EncodingJob job, String workerId, String reason, Duration delay) {
+        OffsetDateTime now = now();
+        jdbi.useHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = 'QUEUED', attempts = attempts - 1, "
+                        + "lease_owner = NULL, lease_until = NULL, run_after = :after, last_error = :error, updated_at = :now "
+                        + "WHERE id = :id AND lease_owner = :owner AND state = 'RUNNING'")
+                .bind("after", now.plus(delay)).bind("error", truncate(reason)).bind("now", now)
+                .bind("id", job.id()).bind("owner", workerId).execute());
+    }
+
+    @Override
+    public int reclaimAbandoned(String workerIdPrefix, String reason) {
+        if (!workerIdPrefix.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a worker id prefix: " + workerIdPrefix);
+        }
+        OffsetDateTime now = now();
+        // One conditional UPDATE: a job whose lease ran out and that another node claimed meanwhile
+        // has another owner, and is left alone.
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = 'QUEUED', lease_owner = NULL, "
+                        + "lease_until = NULL, run_after = :now, last_error = :error, updated_at = :now "
+                        + "WHERE state = 'RUNNING' AND lease_owner LIKE :prefix")
+                .bind("now", now).bind("error", truncate(reason)).bind("prefix", workerIdPrefix + "%").execute());
+    }
+
     private void finish(EncodingJob job, String workerId, String state, String error, OffsetDateTime now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE encoding_jobs SET state = :state, lease_owner = NULL, "
                         + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND lease_owner = :owner")

@@ -202,13 +202,38 @@ public final class VideoRepository {
             if (rows == 0) {
                 return false;
             }
-            h.createUpdate("""
-                            INSERT INTO encoding_jobs (id, video_id, state, attempts, max_attempts, run_after,
-                                created_at, updated_at)
-                            VALUES (:job, :video, 'QUEUED', 0, :max, :now, :now, :now)""")
-                    .bind("job", jobId).bind("video", id).bind("max", maxAttempts).bind("now", now).execute();
+            insertJob(h, jobId, id, maxAttempts, now);
             return true;
         });
+    }
+
+    /**
+     * Moves a Failed video back to Processing and queues a new encoding job (with a fresh set of
+     * attempts), in one transaction. False when the video is not Failed (any more).
+     */
+    public boolean requeueFailedEncoding(UUID accountId, UUID id, UUID jobId, int maxAttempts, String message,
+                                         OffsetDateTime now) {
+        return jdbi.inTransaction(h -> {
+            int rows = h.createUpdate("""
+                            UPDATE videos SET state = :processing, status_message = :message, progress = 0,
+                                version = version + 1, updated_at = :now
+                            WHERE id = :id AND account_id = :account AND state = :failed""")
+                    .bind("processing", VideoState.PROCESSING.code()).bind("failed", VideoState.FAILED.code())
+                    .bind("message", message).bind("now", now).bind("id", id).bind("account", accountId).execute();
+            if (rows == 0) {
+                return false;
+            }
+            insertJob(h, jobId, id, maxAttempts, now);
+            return true;
+        });
+    }
+
+    private static void insertJob(Handle h, UUID jobId, UUID videoId, int maxAttempts, OffsetDateTime now) {
+        h.createUpdate("""
+                        INSERT INTO encoding_jobs (id, video_id, state, attempts, max_attempts, run_after,
+                            created_at, updated_at)
+                        VALUES (:job, :video, 'QUEUED', 0, :max, :now, :now, :now)""")
+                .bind("job", jobId).bind("video", videoId).bind("max", maxAttempts).bind("now", now).execute();
     }
 
     public void recordDuration(UUID id, int seconds, OffsetDateTime now) {

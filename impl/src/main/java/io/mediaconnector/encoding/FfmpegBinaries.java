@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * (linux-x86_64) without loading any JNI library, and runs them with {@code LD_LIBRARY_PATH}
  * pointing at the extracted folder. {@link #system(Path, Path)} uses executables installed on the
  * machine instead. Call {@link #verify()} at start-up: it fails with a message that names the fix.
+ *
+ * <p>Either way every process is started behind a {@link ParentDeathSignal}, so it dies with the service.
  */
 public final class FfmpegBinaries {
 
@@ -33,11 +35,13 @@ public final class FfmpegBinaries {
     private final Path ffmpeg;
     private final Path ffprobe;
     private final Map<String, String> environment;
+    private final ParentDeathSignal deathSignal;
 
-    private FfmpegBinaries(Path ffmpeg, Path ffprobe, Map<String, String> environment) {
+    private FfmpegBinaries(Path ffmpeg, Path ffprobe, Map<String, String> environment, ParentDeathSignal deathSignal) {
         this.ffmpeg = Objects.requireNonNull(ffmpeg, "ffmpeg");
         this.ffprobe = Objects.requireNonNull(ffprobe, "ffprobe");
         this.environment = Map.copyOf(environment);
+        this.deathSignal = Objects.requireNonNull(deathSignal, "deathSignal");
     }
 
     /**
@@ -58,7 +62,8 @@ public final class FfmpegBinaries {
             Path ffmpeg = makeExecutable(folder.resolve("ffmpeg"));
             Path ffprobe = makeExecutable(folder.resolve("ffprobe"));
             LOG.info("Using bundled ffmpeg from {}", folder);
-            return new FfmpegBinaries(ffmpeg, ffprobe, Map.of("LD_LIBRARY_PATH", folder.toString()));
+            return new FfmpegBinaries(ffmpeg, ffprobe, Map.of("LD_LIBRARY_PATH", folder.toString()),
+                    ParentDeathSignal.detect());
         } catch (IOException e) {
             throw new FfmpegUnavailableException(
                     "Could not extract the bundled ffmpeg into " + cacheDir + ": " + e.getMessage(), e);
@@ -67,7 +72,7 @@ public final class FfmpegBinaries {
 
     /** Executables installed on the machine, e.g. Debian's {@code /usr/bin/ffmpeg} and {@code /usr/bin/ffprobe}. */
     public static FfmpegBinaries system(Path ffmpeg, Path ffprobe) {
-        return new FfmpegBinaries(ffmpeg, ffprobe, Map.of());
+        return new FfmpegBinaries(ffmpeg, ffprobe, Map.of(), ParentDeathSignal.detect());
     }
 
     public Path ffmpeg() {
@@ -87,25 +92,38 @@ public final class FfmpegBinaries {
         String version = checkStarts(ffmpeg);
         checkStarts(ffprobe);
         LOG.info("ffmpeg ready: {}", version);
+        if (!deathSignal.available()) {
+            LOG.warn("setpriv (util-linux) is missing or does not work here: an ffmpeg this node started keeps "
+                    + "running if the node is killed with SIGKILL, until the node starts again and stops it");
+        }
     }
 
-    /** A process builder for {@code executable args...} with the environment the executables need. */
-    ProcessBuilder processBuilder(Path executable, List<String> args) {
+    /**
+     * A process builder for {@code executable args...} with the environment the executables need,
+     * behind the parent-death signal: start it from the thread that waits for it (see {@link ParentDeathSignal}).
+     *
+     * @throws IOException when {@code executable} is not an executable file (checked here: behind
+     *                     {@code setpriv} a missing executable would otherwise look like an ffmpeg
+     *                     that started and failed, i.e. like a bad input)
+     */
+    ProcessBuilder processBuilder(Path executable, List<String> args) throws IOException {
+        if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
+            throw new IOException(executable + " is not an executable file");
+        }
         List<String> command = new ArrayList<>(args.size() + 1);
         command.add(executable.toString());
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(deathSignal.wrap(command));
         builder.environment().putAll(environment);
         return builder;
     }
 
     private String checkStarts(Path executable) {
-        ProcessBuilder builder = processBuilder(executable, List.of("-hide_banner", "-version"))
-                .redirectErrorStream(true);
         String output;
         int exitCode;
         try {
-            Process process = builder.start();
+            Process process = processBuilder(executable, List.of("-hide_banner", "-version"))
+                    .redirectErrorStream(true).start();
             process.getOutputStream().close();
             byte[] bytes = process.getInputStream().readNBytes(64 * 1024);
             if (!process.waitFor(VERSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

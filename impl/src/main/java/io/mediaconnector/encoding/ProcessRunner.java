@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * Runs one ffmpeg/ffprobe process to completion: stdout goes line by line to a consumer, the last
  * lines of stderr are kept for the error message, the process is killed when it exceeds its time
  * limit or when its {@link CancelHandle} is cancelled.
+ *
+ * <p>The thread that starts a process is the one that waits for it, and it returns only once the
+ * process has ended or was killed: the process's parent-death signal is tied to that thread
+ * ({@link ParentDeathSignal}), so it must not end while the process runs.
  */
 final class ProcessRunner {
 

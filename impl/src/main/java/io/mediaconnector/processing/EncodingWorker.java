@@ -1,5 +1,6 @@
 package io.mediaconnector.processing;
 
+import io.mediaconnector.support.DiskFull;
 import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.encoding.CancelHandle;
@@ -12,6 +13,7 @@ import io.mediaconnector.encoding.UnsupportedMediaException;
 import io.mediaconnector.storage.BlobRead;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.video.Video;
+import io.mediaconnector.video.VideoState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +41,16 @@ import java.util.stream.Stream;
  * Runs one claimed encoding job: fetches the upload, runs the pipeline, publishes the preview
  * and then the final outputs, and settles the job. While it runs, a heartbeat renews the lease;
  * when that fails (the video was deleted, or the lease was lost) ffmpeg is killed.
+ *
+ * <p>Which attempts count against the job's limit: a failure of the input or the encode does;
+ * an attempt interrupted by a graceful shutdown or by a full disk does not; an attempt whose node
+ * died (its lease ran out) does, since nothing tells a crash of the node from an input that
+ * crashes it, and the limit is what stops such an input.
  */
 public final class EncodingWorker {
     private static final Logger LOG = LoggerFactory.getLogger(EncodingWorker.class);
+    /** Status message of a video whose encode waits for space. */
+    static final String WAITING_FOR_SPACE = "Waiting for disk space: disk full; encoding resumes when space is freed.";
 
     private final JobQueue queue;
     private final VideoRepository videos;
@@ -52,6 +61,7 @@ public final class EncodingWorker {
     private final Path workRoot;
     private final Duration lease;
     private final Duration heartbeat;
+    private final Duration diskFullBackoff;
     private final Clock clock;
     private final Set<CancelHandle> running = ConcurrentHashMap.newKeySet();
     private final UploadDecryption uploadDecryption;
@@ -59,8 +69,9 @@ public final class EncodingWorker {
 
     public EncodingWorker(JobQueue queue, VideoRepository videos, BlobStore store, EncodingPipeline pipeline,
                           OutputPublisher publisher, ScheduledExecutorService heartbeats, Path workRoot,
-                          Duration lease, Duration heartbeat, Clock clock, UploadDecryption uploadDecryption,
-                          OutputProtection protection) {
+                          Duration lease, Duration heartbeat, Duration diskFullBackoff, Clock clock,
+                          UploadDecryption uploadDecryption, OutputProtection protection) {
+        this.diskFullBackoff = diskFullBackoff;
         this.protection = protection;
         this.uploadDecryption = uploadDecryption;
         this.queue = queue;
@@ -92,11 +103,21 @@ public final class EncodingWorker {
             return;
         }
         Video video = found.get();
+        // What an earlier attempt of this job left, if its node died mid-publish; only the job's
+        // current lease holder may touch its staging prefixes, so this is the place.
+        discardStaging(video, job);
         if (job.attempt() > job.maxAttempts()) {
-            fail(job, workerId, video, "Encoding was interrupted " + job.maxAttempts() + " times; giving up.");
+            // Claims beyond the limit happen only when a node died during the attempt (its lease
+            // ran out, or it found its own job at its next start): a poison input that kills its
+            // node ends here instead of killing nodes forever.
+            fail(job, workerId, video, "Encoding was interrupted " + job.maxAttempts()
+                    + " times (the node running it stopped without finishing it); giving up.");
             return;
         }
         LOG.info("encoding video {} (job {}, attempt {} of {})", video.id(), job.id(), job.attempt(), job.maxAttempts());
+        if (!video.statusMessage().equals(VideoState.PROCESSING.defaultMessage())) {
+            videos.recordStatusMessage(video.id(), VideoState.PROCESSING.defaultMessage(), now());
+        }
         CancelHandle cancel = new CancelHandle();
         running.add(cancel);
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
@@ -111,17 +132,8 @@ public final class EncodingWorker {
             pipeline.run(input, work.resolve("out"), protection.of(video), new Publishing(video, job.id()), cancel);
             queue.succeed(job, workerId);
             LOG.info("video {} completed", video.id());
-        } catch (EncodingCancelledException e) {
-            if (shutdown.isCancelled()) {
-                LOG.info("video {}: node shutting down; job {} goes back to the queue", video.id(), job.id());
-                queue.retryLater(job, workerId, "node shut down", Duration.ZERO);
-            } else {
-                LOG.info("video {}: job {} cancelled (video deleted or lease lost)", video.id(), job.id());
-            }
-        } catch (UnsupportedMediaException e) {
-            fail(job, workerId, video, e.getMessage() + uploadDecryption.hint(video));
         } catch (RuntimeException | IOException e) {
-            retryOrFail(job, workerId, video, e);
+            settleFailure(job, workerId, video, e, shutdown.isCancelled());
         } finally {
             beat.cancel(false);
             running.remove(cancel);
@@ -129,6 +141,30 @@ public final class EncodingWorker {
             deleteTree(inputDir);
             discardStaging(video, job);
             cleanUpAfterDeletion(video);
+        }
+    }
+
+    /**
+     * Only failures that are the video's fault count: an attempt cut short by the node shutting
+     * down (a deploy), or by a full disk, goes back to the queue as if it never ran.
+     */
+    private void settleFailure(EncodingJob job, String workerId, Video video, Exception e, boolean shuttingDown) {
+        if (shuttingDown) {
+            // Whatever the attempt died of, the node killed its ffmpeg: it was not the input.
+            LOG.info("video {}: node shutting down; job {} goes back to the queue", video.id(), job.id());
+            queue.putBackUncounted(job, workerId, "node shut down", Duration.ZERO);
+        } else if (e instanceof EncodingCancelledException) {
+            LOG.info("video {}: job {} cancelled (video deleted or lease lost)", video.id(), job.id());
+        } else if (DiskFull.causedBy(e)) {
+            // One line, no stack trace: this repeats while the disk stays full, on that very disk.
+            LOG.warn("video {}: the disk is full; job {} waits {}s for space (attempt not counted): {}", video.id(),
+                    job.id(), diskFullBackoff.toSeconds(), reason(e));
+            videos.recordStatusMessage(video.id(), WAITING_FOR_SPACE, now());
+            queue.putBackUncounted(job, workerId, "disk full: " + reason(e), diskFullBackoff);
+        } else if (e instanceof UnsupportedMediaException) {
+            fail(job, workerId, video, e.getMessage() + uploadDecryption.hint(video));
+        } else {
+            retryOrFail(job, workerId, video, e);
         }
     }
 
@@ -149,7 +185,7 @@ public final class EncodingWorker {
     }
 
     private void retryOrFail(EncodingJob job, String workerId, Video video, Exception e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String reason = reason(e);
         if (job.attempt() < job.maxAttempts()) {
             Duration delay = Duration.ofSeconds(5L << (job.attempt() - 1));
             LOG.warn("video {}: attempt {} failed, retrying in {}s", video.id(), job.attempt(), delay.toSeconds(), e);
@@ -160,6 +196,10 @@ public final class EncodingWorker {
             LOG.warn("video {}: attempt {} failed, giving up", video.id(), job.attempt(), e);
             fail(job, workerId, video, "Encoding failed after " + job.maxAttempts() + " attempts: " + reason);
         }
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void fail(EncodingJob job, String workerId, Video video, String message) {

@@ -18,6 +18,19 @@ public interface JobQueue {
     /** Gives up on the job for good. */
     void fail(EncodingJob job, String workerId, String error);
 
-    /** Puts the job back, to be claimed again after {@code delay}. */
+    /** Puts the job back, to be claimed again after {@code delay}; this attempt counts. */
     void retryLater(EncodingJob job, String workerId, String error, Duration delay);
+
+    /**
+     * Puts the job back, to be claimed again after {@code delay}, without counting this attempt:
+     * it was interrupted through no fault of the job (its node is shutting down, the disk is full).
+     */
+    void putBackUncounted(EncodingJob job, String workerId, String reason, Duration delay);
+
+    /**
+     * Puts back, at once, every job still leased by a worker whose id starts with
+     * {@code workerIdPrefix} (letters, digits and dashes): an earlier run of this node that died
+     * without settling them. Their interrupted attempts count. Returns how many there were.
+     */
+    int reclaimAbandoned(String workerIdPrefix, String reason);
 }

@@ -1,20 +1,24 @@
 package io.mediaconnector.processing;
 
 import io.mediaconnector.encoding.CancelHandle;
+import io.mediaconnector.storage.DiskSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * This node's encoding workers: threads that claim and run jobs until the node stops. On stop,
- * running encodes are cancelled and their jobs go back to the queue for another worker.
+ * running encodes are cancelled and their jobs go back to the queue for another worker, without
+ * counting the interrupted attempt.
+ *
+ * <p>Worker ids are {@code <prefix><n>}, the prefix naming this node across its restarts, so
+ * that a restarted node recognises the jobs its killed predecessor still holds.
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -23,12 +27,16 @@ public final class WorkerPool implements AutoCloseable {
     private final ScheduledExecutorService heartbeats;
     private final Duration pollInterval;
     private final JobSignal signal;
+    private final String workerIdPrefix;
+    private final DiskSpace disk;
     private final CancelHandle shutdown = new CancelHandle();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
 
     public WorkerPool(EncodingWorker worker, ScheduledExecutorService heartbeats, Duration pollInterval,
-                      JobSignal signal) {
+                      JobSignal signal, String workerIdPrefix, DiskSpace disk) {
+        this.workerIdPrefix = workerIdPrefix;
+        this.disk = disk;
         this.worker = worker;
         this.heartbeats = heartbeats;
         this.pollInterval = pollInterval;
@@ -36,9 +44,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     public void start(int count) {
-        String node = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < count; i++) {
-            String workerId = "worker-" + node + "-" + i;
+            String workerId = workerIdPrefix + i;
             Thread thread = new Thread(() -> loop(workerId), workerId);
             thread.setDaemon(true);
             thread.start();
@@ -50,6 +57,11 @@ public final class WorkerPool implements AutoCloseable {
     private void loop(String workerId) {
         while (!shutdown.isCancelled()) {
             try {
+                if (disk.isLow()) {
+                    // Below the reserve a new encode would only fill what is left; jobs wait for space.
+                    signal.await(pollInterval);
+                    continue;
+                }
                 if (!worker.runOne(workerId, shutdown)) {
                     signal.await(pollInterval);
                 }
@@ -71,6 +83,7 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Cancels running encodes, waits for their jobs to go back to the queue, stops. Harmless twice. */
     @Override
     public void close() {
         stopping.countDown();

@@ -26,6 +26,7 @@ import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.StreamingResource;
 import io.mediaconnector.playback.UrlSigner;
+import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.protection.KeyDelivery;
 import io.mediaconnector.protection.KeyDeliveryResource;
@@ -86,6 +87,7 @@ public final class ApiApplication {
                 bind(components.uploadTargets).to(UploadTargets.class);
                 bind(components.blobEndpointSettings).to(BlobEndpointSettings.class);
                 bind(components.uploads).to(UploadCompletion.class);
+                bind(components.retries).to(EncodingRetry.class);
                 bind(components.urlSigner).to(UrlSigner.class);
                 bind(components.playback).to(PlaybackService.class);
                 bind(components.keyDelivery).to(KeyDelivery.class);

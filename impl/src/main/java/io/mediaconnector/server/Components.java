@@ -19,6 +19,8 @@ import io.mediaconnector.encoding.EncodingPipeline;
 import io.mediaconnector.encoding.FfmpegBinaries;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.UrlSigner;
+import io.mediaconnector.processing.EarlierRunLeftovers;
+import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.EncodingWorker;
 import io.mediaconnector.processing.JobSignal;
 import io.mediaconnector.processing.OutputProtection;
@@ -49,6 +51,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 
 /** The composition root: every long-lived object of a node, built once, in dependency order. */
@@ -71,6 +74,7 @@ public final class Components implements AutoCloseable {
     final UploadTargets uploadTargets;
     final BlobEndpointSettings blobEndpointSettings;
     final UploadCompletion uploads;
+    final EncodingRetry retries;
     final UrlSigner urlSigner;
     final PlaybackService playback;
     final WorkerPool workers;
@@ -78,6 +82,11 @@ public final class Components implements AutoCloseable {
     final PlaybackTokens tokens;
     final KeyDelivery keyDelivery;
     private final JobSignal jobSignal = new JobSignal();
+    private final DatabaseJobQueue jobQueue;
+    /** This node's own folders (absolute: ffmpeg's arguments name them, and the leftover sweep looks for that). */
+    private final Path workRoot;
+    private final Path plaintextDir;
+    private final String workerIdPrefix;
 
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
@@ -110,8 +119,15 @@ public final class Components implements AutoCloseable {
         this.keyDelivery = new KeyDelivery(videos, videoRepository, videoKeys, tokens);
         this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness,
                 jobSignal);
+        this.retries = new EncodingRetry(videos, videoRepository, media.jobMaxAttempts(), clock, randomness, jobSignal);
         this.urlSigner = new UrlSigner(secret, clock);
         this.playback = new PlaybackService(videos, urlSigner, settings.baseUrl(), media.playbackUrlValidity(), clock);
+        String node = NodeId.loadOrCreate(settings.dataDir(), randomness);
+        this.workRoot = settings.dataDir().toAbsolutePath().resolve("work");
+        this.plaintextDir = media.plaintextDir().toAbsolutePath().resolve(node);
+        this.workerIdPrefix = "worker-" + node + "-";
+        this.jobQueue = new DatabaseJobQueue(database, clock);
+        new EarlierRunLeftovers(jobQueue, workerIdPrefix, List.of(workRoot, plaintextDir)).remove();
         this.workers = media.workers() > 0 ? workerPool(settings, clock, randomness) : null;
     }
 
@@ -126,12 +142,12 @@ public final class Components implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EncodingWorker worker = new EncodingWorker(new DatabaseJobQueue(database, clock), videoRepository,
+        EncodingWorker worker = new EncodingWorker(jobQueue, videoRepository,
                 blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
-                settings.dataDir().resolve("work"), media.jobLease(), media.jobHeartbeat(), clock,
-                new UploadDecryption(videoKeys, media.plaintextDir()), new OutputProtection(videoKeys, settings.baseUrl()));
-        return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal);
+                workRoot, media.jobLease(), media.jobHeartbeat(), media.jobDiskFullBackoff(), clock,
+                new UploadDecryption(videoKeys, plaintextDir), new OutputProtection(videoKeys, settings.baseUrl()));
+        return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal, workerIdPrefix, disk);
     }
 
     /** One generated key, its kid derived from it so every node that shares the file agrees. */
@@ -142,6 +158,13 @@ public final class Components implements AutoCloseable {
             return java.util.Map.of("k-" + java.util.HexFormat.of().formatHex(digest, 0, 4), key);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cancels running encodes (their jobs go back to the queue, uncounted); harmless twice. */
+    void stopWorkers() {
+        if (workers != null) {
+            workers.close();
         }
     }
 
@@ -161,9 +184,7 @@ public final class Components implements AutoCloseable {
 
     @Override
     public void close() {
-        if (workers != null) {
-            workers.close();
-        }
+        stopWorkers();
         database.close();
     }
 }

@@ -113,9 +113,14 @@ public final class Service implements AutoCloseable {
         return bootstrapSecret;
     }
 
-    /** Stops taking connections, lets requests in flight finish within the grace period, closes pools. */
+    /**
+     * Stops the encodes first (their jobs go back to the queue at once, for another node, and a
+     * deploy does not count against them), then stops taking connections, lets requests in
+     * flight finish within the grace period, and closes pools.
+     */
     @Override
     public void close() {
+        components.stopWorkers();
         long graceMillis = components.settings.shutdownGrace().toMillis();
         try {
             server.shutdown(graceMillis, TimeUnit.MILLISECONDS).get(graceMillis + 1_000, TimeUnit.MILLISECONDS);

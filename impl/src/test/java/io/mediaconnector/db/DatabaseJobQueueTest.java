@@ -131,6 +131,76 @@ class DatabaseJobQueueTest {
     }
 
     @Test
+    void anAttemptPutBackUncountedIsGivenBackAndWaitsForItsDelay() {
+        queuedVideo();
+        EncodingJob job = queue.claim("w1", LEASE).orElseThrow();
+        queue.putBackUncounted(job, "w1", "node shut down", Duration.ofSeconds(10));
+        assertThat(queue.heartbeat(job, "w1", LEASE)).isFalse();
+        assertThat(queue.claim("w2", LEASE)).isEmpty();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(queue.claim("w2", LEASE)).hasValueSatisfying(again -> {
+            assertThat(again.id()).isEqualTo(job.id());
+            assertThat(again.attempt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void onlyTheLeaseHolderPutsAJobBack() {
+        queuedVideo();
+        EncodingJob job = queue.claim("w1", LEASE).orElseThrow();
+        queue.putBackUncounted(job, "someone-else", "node shut down", Duration.ZERO);
+        assertThat(queue.heartbeat(job, "w1", LEASE)).isTrue();
+    }
+
+    @Test
+    void aRestartedNodeTakesBackTheJobsItsKilledPredecessorHeldAndOnlyThose() {
+        queuedVideo();
+        queuedVideo();
+        queuedVideo();
+        EncodingJob mine = queue.claim("worker-0123456789ab-0", LEASE).orElseThrow();
+        EncodingJob otherNodes = queue.claim("worker-ba9876543210-0", LEASE).orElseThrow();
+        EncodingJob finished = queue.claim("worker-0123456789ab-1", LEASE).orElseThrow();
+        queue.succeed(finished, "worker-0123456789ab-1");
+
+        assertThat(queue.reclaimAbandoned("worker-0123456789ab-", "its node stopped")).isEqualTo(1);
+
+        // Back at once, its interrupted attempt counted; the other node's job keeps its lease.
+        assertThat(queue.claim("w2", LEASE)).hasValueSatisfying(again -> {
+            assertThat(again.id()).isEqualTo(mine.id());
+            assertThat(again.attempt()).isEqualTo(2);
+        });
+        assertThat(queue.claim("w2", LEASE)).isEmpty();
+        assertThat(queue.heartbeat(otherNodes, "worker-ba9876543210-0", LEASE)).isTrue();
+    }
+
+    @Test
+    void aFailedVideoIsQueuedAgainWithAFreshSetOfAttempts() {
+        UUID video = queuedVideo();
+        EncodingJob job = queue.claim("w1", LEASE).orElseThrow();
+        assertThat(videos.requeueFailedEncoding(account, video, UUID.randomUUID(), 3, "Processing", now()))
+                .as("still processing").isFalse();
+        videos.fail(video, "broken ffmpeg", now());
+        queue.fail(job, "w1", "broken ffmpeg");
+
+        assertThat(videos.requeueFailedEncoding(UUID.randomUUID(), video, UUID.randomUUID(), 3, "Processing", now()))
+                .as("another account").isFalse();
+        UUID retry = UUID.randomUUID();
+        assertThat(videos.requeueFailedEncoding(account, video, retry, 3, "Processing", now())).isTrue();
+        assertThat(videos.requeueFailedEncoding(account, video, UUID.randomUUID(), 3, "Processing", now()))
+                .as("already queued again").isFalse();
+
+        assertThat(videos.findAny(video)).hasValueSatisfying(again -> {
+            assertThat(again.state()).isEqualTo(VideoState.PROCESSING);
+            assertThat(again.statusMessage()).isEqualTo("Processing");
+        });
+        assertThat(queue.claim("w1", LEASE)).hasValueSatisfying(claimed -> {
+            assertThat(claimed.id()).isEqualTo(retry);
+            assertThat(claimed.attempt()).isEqualTo(1);
+        });
+        assertThat(queue.claim("w1", LEASE)).isEmpty();
+    }
+
+    @Test
     void racingWorkersNeverShareAJob() throws Exception {
         for (int i = 0; i < 10; i++) {
             queuedVideo();

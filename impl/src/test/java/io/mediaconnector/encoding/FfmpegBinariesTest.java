@@ -3,8 +3,13 @@ package io.mediaconnector.encoding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +23,42 @@ class FfmpegBinariesTest {
         assertThat(binaries.ffprobe()).isExecutable();
         assertThat(binaries.ffmpeg().getParent().resolve("libavcodec.so.62")).exists();
         binaries.verify();
+    }
+
+    /**
+     * The parent-death signal is tied to the thread that started the process: when that thread
+     * ends, the kernel kills the process (as it does when the whole service is killed).
+     */
+    @Test
+    void aProcessDiesWithTheThreadThatStartedIt() throws Exception {
+        assertThat(ParentDeathSignal.detect().available()).as("setpriv (util-linux) works here").isTrue();
+        FfmpegBinaries binaries = TestMedia.binaries();
+        AtomicReference<Process> started = new AtomicReference<>();
+        Thread starter = new Thread(() -> {
+            try {
+                // -re: one minute of input takes one minute of wall time
+                Process process = binaries.processBuilder(binaries.ffmpeg(), List.of("-hide_banner", "-loglevel", "error",
+                                "-re", "-f", "lavfi", "-i", "testsrc2=s=160x120:d=60", "-f", "null", "-"))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                started.set(process);
+                // setpriv arms the signal just before it execs ffmpeg: a thread that ended before
+                // that would leave the process running (the service's threads wait for theirs)
+                while (!process.info().command().orElse("").endsWith("/ffmpeg")) {
+                    Thread.sleep(10);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        starter.start();
+        starter.join();
+        Process ffmpeg = started.get();
+
+        assertThat(ffmpeg.waitFor(10, TimeUnit.SECONDS)).as("ffmpeg ended after its thread").isTrue();
+        assertThat(ffmpeg.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
     }
 
     @Test

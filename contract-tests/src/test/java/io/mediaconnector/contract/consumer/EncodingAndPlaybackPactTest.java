@@ -29,6 +29,7 @@ import static io.mediaconnector.contract.Contract.CONSUMER;
 import static io.mediaconnector.contract.Contract.PROVIDER;
 import static io.mediaconnector.contract.Contract.READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.VIDEO_AWAITING_UPLOAD;
+import static io.mediaconnector.contract.Contract.VIDEO_ENCODING_FAILED;
 import static io.mediaconnector.contract.Contract.VIDEO_FINISHED_ENCODING;
 import static io.mediaconnector.contract.Contract.VIDEO_WITH_UPLOADED_FILE;
 import static io.mediaconnector.contract.consumer.Shapes.EXAMPLE_VIDEO_ID;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The Connector's workflow after create: mark the upload complete, follow the encoding, ask for
- * playback URLs in each format and for the thumbnails, and what each answers before it is time.
+ * playback URLs in each format and for the thumbnails, and what each answers before it is time;
+ * and retrying the encoding of a video that failed.
  */
 @PactConsumerTest
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V3)
@@ -128,6 +130,49 @@ class EncodingAndPlaybackPactTest {
                 .endsWith(videoPath(EXAMPLE_VIDEO_ID) + "/Status");
         assertThat(response.getData().getStatus()).isEqualTo(VideoStatus.StatusEnum.PROCESSING);
         assertThat(response.getData().getStatusCode()).isEqualTo(1);
+    }
+
+    // ---- a video whose encoding failed: Retry queues it again; nothing else can be retried
+
+    @Pact(consumer = CONSUMER)
+    RequestResponsePact retryFailedEncoding(PactDslWithProvider builder) {
+        return jsonHeaders(request(builder, VIDEO_ENCODING_FAILED,
+                "a request to retry the encoding of a video whose encoding failed", "/Retry")
+                .method("POST")
+                .willRespondWith().status(202)
+                .matchHeader("Location", ORIGIN + "/api/Videos/" + Shapes.UUID_PATTERN + "/Status",
+                        EXAMPLE_ORIGIN + videoPath(EXAMPLE_VIDEO_ID) + "/Status"), JSON)
+                .body(new PactDslJsonBody()
+                        .numberValue("StatusCode", 1)
+                        .stringValue("Status", "Processing")
+                        .stringType("Message", "Video is still being processed. Try again later.")
+                        .integerType("Progress", 0)
+                        .booleanType("Playable", false))
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "retryFailedEncoding")
+    void retryFailedEncoding(MockServer mockServer) throws ApiException {
+        ApiResponse<VideoStatus> response = videos(mockServer).retryVideoEncodingWithHttpInfo(EXAMPLE_VIDEO_ID);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(response.getHeaders().get("Location")).singleElement().asString()
+                .endsWith(videoPath(EXAMPLE_VIDEO_ID) + "/Status");
+        assertThat(response.getData().getStatus()).isEqualTo(VideoStatus.StatusEnum.PROCESSING);
+    }
+
+    @Pact(consumer = CONSUMER)
+    RequestResponsePact retryOfVideoThatDidNotFail(PactDslWithProvider builder) {
+        return conflict(request(builder, VIDEO_AWAITING_UPLOAD,
+                "a request to retry the encoding of a video that is awaiting its upload", "/Retry")
+                .method("POST"));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "retryOfVideoThatDidNotFail")
+    void retryOfVideoThatDidNotFail(MockServer mockServer) {
+        assertConflict(() -> videos(mockServer).retryVideoEncoding(EXAMPLE_VIDEO_ID));
     }
 
     // ---- a video that finished encoding: status, playback in every format, thumbnails

@@ -11,11 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A short H.264/AAC test clip (test pattern + tone) made by the bundled ffmpeg, once per test JVM. */
+/**
+ * A short H.264/AAC test clip (test pattern + tone) made by the bundled ffmpeg, once per test JVM;
+ * and a file that is no video at all.
+ */
 final class Clip {
     private static final Path FILE = Path.of("target/contract-clips/testsrc-320x240-3s.mp4").toAbsolutePath();
 
     private Clip() {
+    }
+
+    /** Text where a video should be: ffprobe reads no video in it. */
+    static synchronized Path notAVideo() {
+        Path file = FILE.resolveSibling("not-a-video.mp4");
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, "These bytes are not a video.\n".repeat(64));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static synchronized Path h264() {

@@ -65,6 +65,7 @@ import static io.mediaconnector.contract.Contract.STALE_ETAG;
 import static io.mediaconnector.contract.Contract.TWO_VIDEOS;
 import static io.mediaconnector.contract.Contract.VIDEO_AWAITING_UPLOAD;
 import static io.mediaconnector.contract.Contract.VIDEO_CHANGED_SINCE_READ;
+import static io.mediaconnector.contract.Contract.VIDEO_ENCODING_FAILED;
 import static io.mediaconnector.contract.Contract.VIDEO_FINISHED_ENCODING;
 import static io.mediaconnector.contract.Contract.VIDEO_ID;
 import static io.mediaconnector.contract.Contract.VIDEO_OF_ANOTHER_ACCOUNT;
@@ -96,6 +97,8 @@ class MediaConnectorProviderIT {
     private static CompletableFuture<EncodedVideo> encoded;
     /** The AES-128 video encoded for {@value Contract#PROTECTED_VIDEO_FINISHED_ENCODING}. */
     private static CompletableFuture<EncodedVideo> encodedProtected;
+    /** The video whose encoding failed, for {@value Contract#VIDEO_ENCODING_FAILED}. */
+    private static CompletableFuture<EncodedVideo> failed;
     /** Threads of their own: the common pool may have a single thread on a small machine. */
     private static ExecutorService encodings;
 
@@ -112,7 +115,7 @@ class MediaConnectorProviderIT {
                 "MEDIA_CONNECTOR_PUBLIC_URL", "http://media-connector.test",
                 "MEDIA_CONNECTOR_SHUTDOWN_GRACE", "PT1S"))
                 .load(0, dataDir));
-        encodings = Executors.newFixedThreadPool(2, runnable -> {
+        encodings = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "contract-encoding");
             thread.setDaemon(true);
             return thread;
@@ -121,6 +124,7 @@ class MediaConnectorProviderIT {
                 new VideoCreate().originalFileName("holiday.mp4")), encodings);
         encodedProtected = CompletableFuture.supplyAsync(() -> encodeAVideo("account with an encoded protected video",
                 new VideoCreate().originalFileName("lecture.mp4").contentProtectionMode("AES128")), encodings);
+        failed = CompletableFuture.supplyAsync(() -> failAVideo("account with a video whose encoding failed"), encodings);
     }
 
     @AfterAll
@@ -237,6 +241,15 @@ class MediaConnectorProviderIT {
         return actAsOwnerOf(encodedProtected.join());
     }
 
+    /**
+     * An upload that is not a video ends Failed (its cause cannot be fixed, but Retry does not
+     * look at causes). One interaction only: retrying it changes its state.
+     */
+    @State(VIDEO_ENCODING_FAILED)
+    Map<String, Object> videoEncodingFailed() {
+        return actAsOwnerOf(failed.join());
+    }
+
     private Map<String, Object> actAsOwnerOf(EncodedVideo video) {
         keys.put(READ_WRITE_KEY, video.key());
         account = client(video.key());
@@ -248,25 +261,37 @@ class MediaConnectorProviderIT {
 
     /** Create → upload → MarkComplete → Status until Completed, all through the API. */
     private static EncodedVideo encodeAVideo(String accountName, VideoCreate create) {
+        return encodeUntil(accountName, create, Clip.h264(), VideoStatus.StatusEnum.COMPLETED);
+    }
+
+    /** As {@link #encodeAVideo}, with an upload of bytes that are not a video: it ends Failed. */
+    private static EncodedVideo failAVideo(String accountName) {
+        return encodeUntil(accountName, new VideoCreate().originalFileName("holiday.mp4"), Clip.notAVideo(),
+                VideoStatus.StatusEnum.FAILED);
+    }
+
+    private static EncodedVideo encodeUntil(String accountName, VideoCreate create, Path file,
+                                            VideoStatus.StatusEnum expected) {
         try {
             String key = issueKey(newAccount(accountName), ScopesEnum.WRITE);
             ApiClient owner = client(key);
             Video video = new VideosApi(owner).createVideo(create);
-            upload(video, Clip.h264());
+            upload(video, file);
             VideosApi videos = new VideosApi(owner);
             videos.markVideoComplete(video.getId());
             Instant deadline = Instant.now().plus(ENCODING_TIMEOUT);
             while (true) {
                 VideoStatus status = videos.getVideoStatus(video.getId());
-                if (status.getStatus() == VideoStatus.StatusEnum.COMPLETED) {
+                if (status.getStatus() == expected) {
                     return new EncodedVideo(key, video.getId());
                 }
-                if (status.getStatus() == VideoStatus.StatusEnum.FAILED) {
-                    throw new IllegalStateException("Encoding the video of the " + accountName + " failed: " + status.getMessage());
+                if (status.getStatus() == VideoStatus.StatusEnum.FAILED || status.getStatus() == VideoStatus.StatusEnum.COMPLETED) {
+                    throw new IllegalStateException("The video of the " + accountName + " ended " + status.getStatus()
+                            + ": " + status.getMessage());
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("The video of the " + accountName + " did not finish encoding within "
-                            + ENCODING_TIMEOUT + ": " + status);
+                    throw new IllegalStateException("The video of the " + accountName + " did not end " + expected
+                            + " within " + ENCODING_TIMEOUT + ": " + status);
                 }
                 Thread.sleep(250);
             }

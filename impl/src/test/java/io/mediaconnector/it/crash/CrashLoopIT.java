@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.it.SpecCheckedHttp;
 import io.mediaconnector.it.media.Clips;
-import io.mediaconnector.it.process.ServiceProcess;
+import io.mediaconnector.it.ServiceProcess;
+import io.mediaconnector.it.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class CrashLoopIT {
         String key = null;
 
         for (int round = 0; round < ROUNDS; round++) {
-            try (ServiceProcess service = ServiceProcess.start(dataDir, log, SETTINGS)) {
+            try (ServiceProcess service = ServiceProcess.start(dataDir, ServiceProcess.freePort(), SETTINGS, log)) {
                 SpecCheckedHttp http = new SpecCheckedHttp(service.baseUrl());
                 if (key == null) {
                     key = newWriteKey(http);
@@ -85,7 +86,7 @@ class CrashLoopIT {
             }
         }
 
-        try (ServiceProcess service = ServiceProcess.start(dataDir, log, SETTINGS)) {
+        try (ServiceProcess service = ServiceProcess.start(dataDir, ServiceProcess.freePort(), SETTINGS, log)) {
             SpecCheckedHttp http = new SpecCheckedHttp(service.baseUrl());
             verify(http, key, ledger, true);
             for (Acknowledged video : ledger.values()) {
@@ -228,10 +229,10 @@ class CrashLoopIT {
     }
 
     private static String newWriteKey(SpecCheckedHttp http) throws IOException {
-        String account = JSON.readTree(http.send(http.request("/api/Accounts", ServiceProcess.ADMIN_KEY)
+        String account = JSON.readTree(http.send(http.request("/api/Accounts", TestService.ADMIN_KEY)
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"Name\":\"crash\"}")))
                 .body()).get("Id").asText();
-        return JSON.readTree(http.send(http.request("/api/Accounts/" + account + "/Keys", ServiceProcess.ADMIN_KEY)
+        return JSON.readTree(http.send(http.request("/api/Accounts/" + account + "/Keys", TestService.ADMIN_KEY)
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"Name\":\"client\",\"Scopes\":[\"write\"]}"))).body()).get("Key").asText();
     }

@@ -36,11 +36,11 @@ class FullDiskIT {
 
     @Test
     void acknowledgedWritesSurviveAFullDiskAndRefusalsAreClean() throws Exception {
-        try (Tmpfs tmpfs = Tmpfs.mount(dir.resolve("data"), 48L * 1024 * 1024)) {
+        try (SmallFilesystem tmpfs = SmallFilesystem.mount(dir.resolve("data"), 48L * 1024 * 1024)) {
             Map<String, JsonNode> acknowledged = new HashMap<>();
             String key;
             String uploadedId;
-            try (TestService service = TestService.start(tmpfs.path(), SETTINGS)) {
+            try (TestService service = TestService.start(tmpfs.mountPoint(), SETTINGS)) {
                 key = service.newAccountKey("write");
                 SpecCheckedHttp http = new SpecCheckedHttp(service.baseUrl());
                 for (int i = 0; i < 3; i++) {
@@ -54,7 +54,7 @@ class FullDiskIT {
                         .PUT(BodyPublishers.ofString("{\"Name\":\"renamed before the disk filled\"}"))).body());
                 acknowledged.put(uploadedId, renamed);
 
-                fillUp(tmpfs.path().resolve("filler"));
+                fillUp(tmpfs.mountPoint().resolve("filler"));
                 JsonNode health = JSON.readTree(assertStatus(http.send(http.request("/health").GET()), 503).body());
                 assertThat(health.get("Disk").asText()).isEqualTo("Low");
                 assertThat(health.get("Database").asText()).isEqualTo("Up");
@@ -79,9 +79,9 @@ class FullDiskIT {
                 }
                 assertThat(refusals).as("the database ran out of room at least once").isPositive();
             }
-            Files.delete(tmpfs.path().resolve("filler"));
+            Files.delete(tmpfs.mountPoint().resolve("filler"));
 
-            try (TestService service = TestService.start(tmpfs.path(), SETTINGS)) {
+            try (TestService service = TestService.start(tmpfs.mountPoint(), SETTINGS)) {
                 SpecCheckedHttp http = new SpecCheckedHttp(service.baseUrl());
                 for (Map.Entry<String, JsonNode> written : acknowledged.entrySet()) {
                     JsonNode read = JSON.readTree(assertStatus(http.send(http.request("/api/Videos/" + written.getKey(), key)

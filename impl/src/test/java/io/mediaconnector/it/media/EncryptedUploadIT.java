@@ -8,10 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +42,7 @@ class EncryptedUploadIT {
 
     @Test
     void anUploadEncryptedWithTheReturnedKeyIsDecryptedAndEncoded() throws Exception {
-        JsonNode created = createEncrypted("secret.mp4");
+        JsonNode created = media.createEncrypted("secret.mp4");
         byte[] key = Base64.getDecoder().decode(created.get("InputStorageEncryptionSymmetricKey").asText());
         byte[] iv = Base64.getDecoder().decode(created.get("InputStorageEncryptionIv").asText());
         assertThat(key).hasSize(32);
@@ -72,7 +68,7 @@ class EncryptedUploadIT {
 
     @Test
     void anUploadEncryptedWithAnotherKeyEndsFailedSayingWhy() throws Exception {
-        JsonNode created = createEncrypted("wrong.mp4");
+        JsonNode created = media.createEncrypted("wrong.mp4");
         byte[] wrongKey = new byte[32];
         Path encrypted = encrypt(Clips.landscapeH264(), wrongKey, new byte[16]);
         media.curlUpload(created.get("UploadUri").asText(), encrypted);
@@ -84,17 +80,7 @@ class EncryptedUploadIT {
         assertThat(status.get("Message").asText()).contains("InputStorageEncryptionSymmetricKey").contains("AES-256-CTR");
     }
 
-    private JsonNode createEncrypted(String name) {
-        return media.read(http.send(http.request("/api/Videos", media.key()).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"OriginalFileName\":\"" + name + "\",\"InputStorageEncryptionMode\":\"AES256\"}"))), 201);
-    }
-
-    /** The client side: AES-256-CTR, no padding. */
-    private static Path encrypt(Path clip, byte[] key, byte[] iv) throws Exception {
-        Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-        Path out = scratch.resolve("encrypted-" + System.nanoTime() + ".bin");
-        Files.write(out, cipher.doFinal(Files.readAllBytes(clip)));
-        return out;
+    private static Path encrypt(Path clip, byte[] key, byte[] iv) {
+        return MediaClient.encrypt(clip, key, iv, scratch.resolve("encrypted-" + System.nanoTime() + ".bin"));
     }
 }

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.it.SpecCheckedHttp;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -56,6 +62,26 @@ public final class MediaClient {
         assertThat(markComplete(id).statusCode()).isEqualTo(202);
         assertThat(awaitSettled(id, Duration.ofSeconds(120)).get("Status").asText()).isEqualTo("Completed");
         return created;
+    }
+
+    /** A video with {@code InputStorageEncryptionMode: AES256}: the answer carries the upload's key and IV. */
+    public JsonNode createEncrypted(String originalFileName) {
+        return read(http.send(http.request("/api/Videos", key).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"OriginalFileName\":\"" + originalFileName
+                        + "\",\"InputStorageEncryptionMode\":\"AES256\"}"))), 201);
+    }
+
+    /** The client side of an encrypted upload: {@code clip} under AES-256-CTR (no padding), into {@code out}. */
+    public static Path encrypt(Path clip, byte[] key, byte[] iv, Path out) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+            return Files.write(out, cipher.doFinal(Files.readAllBytes(clip)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CTR is part of every JDK", e);
+        }
     }
 
     /** A plain {@code curl -T} Put Blob, as the README shows. */
