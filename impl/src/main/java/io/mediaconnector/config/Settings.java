@@ -25,7 +25,8 @@ public record Settings(
         Duration shutdownGrace,
         Media media,
         Protection protection,
-        Duration apiKeyCacheTtl) {
+        Duration apiKeyCacheTtl,
+        Connections connections) {
 
     /** A revoked key may keep working on other nodes this long at most. */
     public static final Duration MAX_API_KEY_CACHE_TTL = Duration.ofMinutes(1);

@@ -43,7 +43,10 @@ public final class SettingsLoader {
                         Optional.ofNullable(get("MASTER_KEY", Function.identity(), null)),
                         Optional.ofNullable(get("TOKEN_SIGNING_KEYS", Function.identity(), null)),
                         get("TOKEN_VALIDITY", Duration::parse, Duration.ofHours(1))),
-                get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)));
+                get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)),
+                new Connections(
+                        get("HEADER_TIMEOUT", Duration::parse, Duration.ofSeconds(20)),
+                        get("IDLE_TIMEOUT", Duration::parse, Duration.ofSeconds(30))));
     }
 
     private Media media() {

@@ -3,6 +3,7 @@ package io.mediaconnector.server;
 import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.generated.server.model.Video;
+import io.mediaconnector.http.StrictHttp;
 import io.mediaconnector.support.Randomness;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
@@ -29,11 +30,13 @@ public final class Service implements AutoCloseable {
 
     private final Components components;
     private final HttpServer server;
+    private final StrictHttp http;
     private final Optional<String> bootstrapSecret;
 
-    private Service(Components components, HttpServer server, Optional<String> bootstrapSecret) {
+    private Service(Components components, HttpServer server, StrictHttp http, Optional<String> bootstrapSecret) {
         this.components = components;
         this.server = server;
+        this.http = http;
         this.bootstrapSecret = bootstrapSecret;
     }
 
@@ -43,23 +46,28 @@ public final class Service implements AutoCloseable {
 
     public static Service start(Settings settings, Clock clock, Randomness randomness) {
         Components components = new Components(settings, clock, randomness);
+        StrictHttp http = new StrictHttp(components.json, settings.connections());
         try {
             Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + settings.port() + "/"), ApiApplication.create(components), false);
             putVideoReadShortcutInFront(server, components);
+            server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
             for (NetworkListener listener : server.getListeners()) {
                 // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
                 listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
                 listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                http.configure(listener);
             }
             server.start();
             components.startWorkers();
-            return new Service(components, server, bootstrap);
+            return new Service(components, server, http, bootstrap);
         } catch (IOException e) {
+            http.close();
             components.close();
             throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
         } catch (RuntimeException e) {
+            http.close();
             components.close();
             throw e;
         }
@@ -101,6 +109,7 @@ public final class Service implements AutoCloseable {
             LOG.warn("HTTP server did not drain within {} ms; stopping it", graceMillis);
             server.shutdownNow();
         }
+        http.close();
         components.close();
         LOG.info("stopped");
     }
