@@ -2,6 +2,7 @@ package io.mediaconnector.api;
 
 import io.mediaconnector.problem.ProblemType;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -13,8 +14,9 @@ import java.util.List;
 
 /**
  * The JSON API answers {@code application/json} and errors as {@code application/problem+json}.
- * A request whose {@code Accept} takes neither gets 406 here, once for every route; one that
- * takes either is served (errors stay problem+json, as RFC 9457 intends).
+ * A request whose {@code Accept} takes neither gets 406 here, once for every route that answers
+ * with a representation (not DELETE); one that takes either is served (errors stay
+ * problem+json, as RFC 9457 intends).
  */
 @PreMatching
 @Priority(20)
@@ -24,6 +26,11 @@ public final class AcceptNegotiation implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         if (!Routes.isJsonApi(context) || context.getHeaderString(HttpHeaders.ACCEPT) == null) {
+            return;
+        }
+        if (context.getMethod().equals(HttpMethod.DELETE)) {
+            // A DELETE answers 204 without a representation: there is nothing for Accept to refuse.
+            context.getHeaders().remove(HttpHeaders.ACCEPT);
             return;
         }
         List<MediaType> accepted = context.getAcceptableMediaTypes();

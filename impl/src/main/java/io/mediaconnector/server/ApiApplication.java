@@ -7,8 +7,10 @@ import io.mediaconnector.api.ApiKeyAuthentication;
 import io.mediaconnector.api.ConstraintViolationMapper;
 import io.mediaconnector.api.ContractResource;
 import io.mediaconnector.api.FormatsResource;
+import io.mediaconnector.api.HeaderSyntax;
 import io.mediaconnector.api.HealthResource;
 import io.mediaconnector.api.JsonProblemMapper;
+import io.mediaconnector.api.MalformedHeaderMapper;
 import io.mediaconnector.api.ObjectMapperResolver;
 import io.mediaconnector.api.OverloadGuard;
 import io.mediaconnector.api.ProblemExceptionMapper;
@@ -28,8 +30,10 @@ import io.mediaconnector.playback.StreamingResource;
 import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.protection.KeyDelivery;
+import io.mediaconnector.protection.KeyDeliveryCaching;
 import io.mediaconnector.protection.KeyDeliveryResource;
 import io.mediaconnector.storage.BlobStore;
+import io.mediaconnector.upload.AzureErrorDialect;
 import io.mediaconnector.upload.AzureErrorMapper;
 import io.mediaconnector.upload.AzureHeadersFilter;
 import io.mediaconnector.upload.BlobEndpoint;
@@ -60,6 +64,7 @@ public final class ApiApplication {
         config.register(new RequestIds());
         config.register(new OverloadGuard(components.inFlight));
         config.register(new RequestLimits(settings.maxUriLength(), settings.maxRequestBodyBytes()));
+        config.register(new HeaderSyntax());
         config.register(new AcceptNegotiation());
         config.register(new ApiKeyAuthentication(components.accounts));
 
@@ -67,6 +72,7 @@ public final class ApiApplication {
         config.register(WebApplicationExceptionMapper.class);
         config.register(JsonProblemMapper.class);
         config.register(ConstraintViolationMapper.class);
+        config.register(MalformedHeaderMapper.class);
         config.register(UnexpectedExceptionMapper.class);
 
         config.register(new AbstractBinder() {
@@ -99,6 +105,8 @@ public final class ApiApplication {
         config.register(KeyDeliveryResource.class);
         config.register(BlobEndpoint.class);
         config.register(AzureErrorMapper.class);
+        config.register(new AzureErrorDialect());
+        config.register(new KeyDeliveryCaching());
         config.register(new AzureHeadersFilter(Clock.systemUTC(), components.blobEndpointSettings.defaultVersion()));
         return config;
     }
