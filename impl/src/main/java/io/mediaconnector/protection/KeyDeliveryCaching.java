@@ -1,5 +1,6 @@
 package io.mediaconnector.protection;
 
+import io.mediaconnector.support.RoutePaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -13,8 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 public final class KeyDeliveryCaching implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath(false);
-        if (path.equals("keys") || path.startsWith("keys/")) {
+        if (RoutePaths.firstSegment(request.getUriInfo()).equals("keys")) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }

@@ -2,6 +2,7 @@ package io.mediaconnector.upload;
 
 import io.mediaconnector.generated.server.model.Problem;
 import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.support.RoutePaths;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -28,8 +29,7 @@ public final class AzureErrorDialect implements ContainerResponseFilter {
     }
 
     private static boolean isBlobPath(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath(false);
-        return path.startsWith("blob/") || path.equals("blob");
+        return RoutePaths.firstSegment(request.getUriInfo()).equals("blob");
     }
 
     private static ProblemType typeOf(Problem problem) {
