@@ -66,6 +66,7 @@ public final class ApiApplication {
         config.register(new RequestLimits(settings.maxUriLength(), settings.maxRequestBodyBytes()));
         config.register(new HeaderSyntax());
         config.register(new AcceptNegotiation());
+        config.register(new AcceptNegotiation.Refusal());
         config.register(new ApiKeyAuthentication(components.accounts));
 
         config.register(ProblemExceptionMapper.class);
