@@ -8,7 +8,6 @@ import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.http.util.FastHttpDateFormat;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.memory.Buffers;
@@ -79,20 +78,26 @@ public final class HeaderTimeouts implements AutoCloseable {
         }
     }
 
-    /** After a read that did not complete the header: remembers its target, for the 408's instance. */
-    void headerStillIncomplete(Connection connection) {
+    /** The request whose header the codec is still reading on the connection, when its target is not yet known. */
+    HttpRequestPacket awaitingTarget(Connection connection) {
         if (!connection.isOpen()) {
-            return; // refused and closed: its attributes are gone
+            return null; // refused and closed: its attributes are gone
         }
         Clock clock = CLOCK.get(connection);
-        HttpRequestPacket request = REQUEST_IN_PROCESS.get(connection);
-        if (clock == null || request == null) {
-            return;
+        if (clock == null) {
+            return null;
         }
         synchronized (clock) {
-            DataChunk target = request.getRequestURIRef().getRequestURIBC();
-            if (clock.awaitingHeader && clock.target == null && !target.isNull()) {
-                clock.target = Chunks.text(target, RefusalAnswers.MAX_ECHOED_TARGET);
+            return clock.awaitingHeader && clock.target == null ? REQUEST_IN_PROCESS.get(connection) : null;
+        }
+    }
+
+    /** Remembers the target of an incomplete header, for the 408's instance and dialect. */
+    void target(Connection connection, String target) {
+        Clock clock = CLOCK.get(connection);
+        if (clock != null && target != null) {
+            synchronized (clock) {
+                clock.target = target;
             }
         }
     }

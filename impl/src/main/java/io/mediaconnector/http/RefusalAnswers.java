@@ -8,6 +8,7 @@ import io.mediaconnector.problem.ProblemType;
 import io.mediaconnector.upload.AzureErrorCodes;
 import io.mediaconnector.upload.AzureErrorMapper;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class RefusalAnswers {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(RequestIds.HEADER, requestId);
         headers.put("Cache-Control", "no-store");
-        if (rawPath != null && (rawPath.startsWith("/blob/") || rawPath.equals("/blob"))) {
+        if (isBlob(rawPath)) {
             String code = AzureErrorCodes.of(type);
             headers.put(AzureErrorMapper.ERROR_CODE_HEADER, code);
             return new Answer(type.status(), AzureErrorMapper.APPLICATION_XML_UTF8, headers,
@@ -46,6 +47,24 @@ final class RefusalAnswers {
             return new Answer(type.status(), Problems.MEDIA_TYPE, headers, body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem did not serialize", e);
+        }
+    }
+
+    /** Whether the router would take the path to the blob endpoint (its first segment, decoded, without matrix parameters). */
+    static boolean isBlob(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith("/")) {
+            return false;
+        }
+        int end = rawPath.indexOf('/', 1);
+        String first = end < 0 ? rawPath.substring(1) : rawPath.substring(1, end);
+        int matrix = first.indexOf(';');
+        if (matrix >= 0) {
+            first = first.substring(0, matrix);
+        }
+        try {
+            return URLDecoder.decode(first.replace("+", "%2B"), StandardCharsets.UTF_8).equals("blob");
+        } catch (IllegalArgumentException malformed) {
+            return first.equals("blob");
         }
     }
 }

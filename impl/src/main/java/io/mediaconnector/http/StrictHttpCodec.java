@@ -8,6 +8,7 @@ import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpPacketParsing;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
@@ -33,6 +34,7 @@ import java.util.Optional;
 final class StrictHttpCodec extends HttpServerFilter {
     private static final Logger LOG = LoggerFactory.getLogger(StrictHttpCodec.class);
     private static final String REFUSAL = StrictHttpCodec.class.getName() + ".refusal";
+    private static final String UNPARSED_TARGET = StrictHttpCodec.class.getName() + ".unparsedTarget";
     /** Set when a Content-Length header was seen: Grizzly drops it from the headers when chunked wins. */
     static final String SAW_CONTENT_LENGTH = StrictHttpCodec.class.getName() + ".sawContentLength";
 
@@ -54,8 +56,12 @@ final class StrictHttpCodec extends HttpServerFilter {
         if (!headerTimeouts.bytesArrived(ctx.getConnection())) {
             return ctx.getStopAction(); // timed out: the 408 is written, the connection closing
         }
+        Object input = ctx.getMessage();
         NextAction next = super.handleRead(ctx);
-        headerTimeouts.headerStillIncomplete(ctx.getConnection());
+        HttpRequestPacket incomplete = headerTimeouts.awaitingTarget(ctx.getConnection());
+        if (incomplete != null && input instanceof Buffer buffer) {
+            headerTimeouts.target(ctx.getConnection(), targetSoFar(incomplete, buffer));
+        }
         return next;
     }
 
@@ -134,7 +140,39 @@ final class StrictHttpCodec extends HttpServerFilter {
             LOG.debug("request header refused", t);
             refuse(request, refusalFor(t));
         }
+        if (request.getRequestURIRef().getRequestURIBC().isNull() && ctx.getMessage() instanceof Buffer input) {
+            request.setAttribute(UNPARSED_TARGET, unparsedTarget(header, input));
+        }
         super.onHttpHeaderError(header, ctx, t);
+    }
+
+    /** The target of a request whose header is incomplete: parsed if its request line is, else as far as it came. */
+    private String targetSoFar(HttpRequestPacket request, Buffer input) {
+        String parsed = Chunks.text(request.getRequestURIRef().getRequestURIBC(), RefusalAnswers.MAX_ECHOED_TARGET);
+        return parsed != null ? parsed : unparsedTarget(request, input);
+    }
+
+    /**
+     * The start of the target of a request line not (or too long to be) parsed, read from the raw
+     * input, so the answer still knows its path (and speaks Azure's dialect on {@code /blob}).
+     */
+    private String unparsedTarget(HttpHeader header, Buffer input) {
+        int start = header instanceof HttpPacketParsing parsing
+                ? Math.max(0, parsing.getHeaderParsingState().packetLimit - maxHeadersSize) : 0;
+        int end = Math.min(input.limit(), start + RefusalAnswers.MAX_ECHOED_TARGET);
+        StringBuilder line = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            line.append((char) (input.get(i) & 0xFF));
+        }
+        int space = line.indexOf(" ");
+        if (space < 0) {
+            return null;
+        }
+        String target = line.substring(space + 1);
+        int stop = target.indexOf(' ');
+        int query = target.indexOf('?');
+        int cut = stop < 0 ? query : query < 0 ? stop : Math.min(stop, query);
+        return cut < 0 ? target : target.substring(0, cut);
     }
 
     @Override
@@ -181,6 +219,9 @@ final class StrictHttpCodec extends HttpServerFilter {
         }
         String requestId = RequestIds.newId();
         String target = Chunks.text(request.getRequestURIRef().getRequestURIBC(), RefusalAnswers.MAX_ECHOED_TARGET);
+        if (target == null) {
+            target = (String) request.getAttribute(UNPARSED_TARGET);
+        }
         RefusalAnswers.Answer answer = answers.answer(refusal, target, requestId);
         HttpStatus.getHttpStatus(answer.status()).setValues(response);
         answer.headers().forEach(response::setHeader);
