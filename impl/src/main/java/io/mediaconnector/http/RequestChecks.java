@@ -213,7 +213,10 @@ final class RequestChecks {
             return true;
         }
         try {
-            return new URI("http://" + host + "/").parseServerAuthority().getHost() != null;
+            // The whole value must be the authority: "x/y" would parse, as host x and a path.
+            URI uri = new URI("http://" + host + "/").parseServerAuthority();
+            return uri.getHost() != null && uri.getRawUserInfo() == null && host.equals(uri.getRawAuthority())
+                    && "/".equals(uri.getRawPath()) && uri.getRawQuery() == null && uri.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }

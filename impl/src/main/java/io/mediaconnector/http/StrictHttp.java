@@ -43,7 +43,9 @@ public final class StrictHttp implements AddOn, AutoCloseable {
         if (codec < 0) {
             throw new IllegalStateException("Grizzly's HTTP codec is not in the filter chain");
         }
-        builder.set(codec, new StrictHttpCodec(listener.isChunkingEnabled(), listener.getMaxHttpHeaderSize(),
+        int maxHeaderBytes = listener.getMaxHttpHeaderSize() == -1
+                ? HttpServerFilter.DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE : listener.getMaxHttpHeaderSize();
+        builder.set(codec, new StrictHttpCodec(listener.isChunkingEnabled(), maxHeaderBytes,
                 listener.getKeepAlive(), listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders(),
                 answers, headerTimeouts));
     }
