@@ -39,7 +39,14 @@ final class RequestChecks {
             return Optional.of(Refusal.invalid("The request method is not a valid token."));
         }
         Optional<Refusal> target = target(request.getRequestURIRef().getRequestURIBC(), request.getQueryStringDC());
-        return target.isPresent() ? target : framing(request);
+        if (target.isPresent()) {
+            return target;
+        }
+        if (request.getProtocolDC().equals("HTTP/1.1") && !request.getHeaders().contains("host")
+                && Chunks.byteAt(request.getRequestURIRef().getRequestURIBC(), 0) == '/') {
+            return Optional.of(Refusal.malformedHeader("An HTTP/1.1 request carries a Host header."));
+        }
+        return framing(request);
     }
 
     /** The checks of what Grizzly made of the request: the Host it settled on. */

@@ -91,6 +91,7 @@ class HostileHttpIT {
         assertProblem(raw.exchange("POST /api/Videos HTTP/1.1\r\nHost: localhost\r\nContent-Length: ten\r\n\r\n"),
                 400, "MalformedHeader");
         assertProblem(raw.exchange("GET /health HTTP/1.1\r\nHost: a b\r\n\r\n"), 400, "MalformedHeader");
+        assertProblem(raw.exchange("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400, "MalformedHeader");
         assertProblem(raw.exchange("GET /health HTTP/1.1\r\nHost: one\r\nHost: two\r\n\r\n"), 400, "MalformedHeader");
         assertProblem(raw.exchange("GET /health HTTP/1.1\r\nHost: localhost\r\nAccept: text/html;q=abc\r\n\r\n"),
                 400, "MalformedHeader");
