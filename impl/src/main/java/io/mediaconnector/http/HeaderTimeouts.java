@@ -102,6 +102,18 @@ public final class HeaderTimeouts implements AutoCloseable {
         }
     }
 
+    /** The codec refused the request and answered it: its header is no longer waited for. */
+    void answered(Connection connection) {
+        Clock clock = CLOCK.get(connection);
+        if (clock == null) {
+            return;
+        }
+        synchronized (clock) {
+            clock.awaitingHeader = false;
+        }
+        deadlines.remove(clock);
+    }
+
     void headerComplete(Connection connection) {
         Clock clock = CLOCK.get(connection);
         if (clock == null) {

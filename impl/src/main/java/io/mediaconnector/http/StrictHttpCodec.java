@@ -3,6 +3,7 @@ package io.mediaconnector.http;
 import io.mediaconnector.api.RequestIds;
 import io.mediaconnector.problem.ProblemType;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -53,14 +54,16 @@ final class StrictHttpCodec extends HttpServerFilter {
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        if (!headerTimeouts.bytesArrived(ctx.getConnection())) {
+        // Taken before the codec runs: on a refusal it recycles the context.
+        Connection connection = ctx.getConnection();
+        Object input = ctx.getMessage();
+        if (!headerTimeouts.bytesArrived(connection)) {
             return ctx.getStopAction(); // timed out: the 408 is written, the connection closing
         }
-        Object input = ctx.getMessage();
         NextAction next = super.handleRead(ctx);
-        HttpRequestPacket incomplete = headerTimeouts.awaitingTarget(ctx.getConnection());
+        HttpRequestPacket incomplete = headerTimeouts.awaitingTarget(connection);
         if (incomplete != null && input instanceof Buffer buffer) {
-            headerTimeouts.target(ctx.getConnection(), targetSoFar(incomplete, buffer));
+            headerTimeouts.target(connection, targetSoFar(incomplete, buffer));
         }
         return next;
     }
@@ -143,6 +146,7 @@ final class StrictHttpCodec extends HttpServerFilter {
         if (request.getRequestURIRef().getRequestURIBC().isNull() && ctx.getMessage() instanceof Buffer input) {
             request.setAttribute(UNPARSED_TARGET, unparsedTarget(header, input));
         }
+        headerTimeouts.answered(ctx.getConnection());
         super.onHttpHeaderError(header, ctx, t);
     }
 
