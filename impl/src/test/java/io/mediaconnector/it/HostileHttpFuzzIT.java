@@ -110,7 +110,7 @@ class HostileHttpFuzzIT {
             if (!broken.isEmpty() && failures.size() < 25) {
                 failures.add("#" + i + " " + broken + "\n    sent:   " + sentBytes(seed, i, sent.bytes())
                         + (sent.endOutput() ? " (then end of output)" : "")
-                        + "\n    answer: " + answer.raw().replace("\r\n", " | ") + Problems.shortened(answer.body()));
+                        + "\n    answer: " + answer.raw().replace("\r\n", " | ") + shortened(answer.body()));
             }
         }
         System.out.printf("HostileHttpFuzzIT: %d requests in %d ms, statuses %s%n", requests,
@@ -132,10 +132,7 @@ class HostileHttpFuzzIT {
         return literal.substring(0, 1_500) + "… (" + bytes.length + " bytes, all of them in " + file + ")";
     }
 
-    /** Short texts for the failure report. */
-    private static final class Problems {
-        static String shortened(String body) {
-            return body.length() > 300 ? body.substring(0, 300) + "…" : body;
-        }
+    private static String shortened(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 }

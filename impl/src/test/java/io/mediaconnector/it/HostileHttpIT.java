@@ -128,7 +128,6 @@ class HostileHttpIT {
             OutputStream out = socket.getOutputStream();
             long started = System.nanoTime();
             String header = "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + "a".repeat(40);
-            String answer = "";
             for (char c : header.toCharArray()) {
                 try {
                     out.write(c);
@@ -141,7 +140,7 @@ class HostileHttpIT {
                     break;
                 }
             }
-            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json")
                     .contains("\"code\":\"RequestTimeout\"").contains("x-ms-request-id:");
