@@ -33,7 +33,7 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
      * A new request id in UUID form. Ids only need to be unique, not unguessable, so they come
      * from a per-thread generator rather than the contended SecureRandom behind UUID.randomUUID.
      */
-    static String newId() {
+    public static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -41,7 +41,7 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
     }
 
     /** The access log line of one request. */
-    static void logAccess(String method, String rawPath, int status, long startedNanos, String id) {
+    public static void logAccess(String method, String rawPath, int status, long startedNanos, String id) {
         if (!ACCESS.isInfoEnabled()) {
             return;
         }

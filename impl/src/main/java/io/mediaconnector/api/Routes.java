@@ -1,9 +1,12 @@
 package io.mediaconnector.api;
 
+import io.mediaconnector.support.RoutePaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-/** Which part of the service a request is for, by path prefix. */
+/** Which part of the service a request is for, by the path prefix Jersey routes it by. */
 final class Routes {
+    private static final String ROUTED_PATH = "mc.routedPath";
+
     private Routes() {
     }
 
@@ -28,7 +31,14 @@ final class Routes {
         return path(request).startsWith("blob/");
     }
 
+    /** The routed path (decoded, without matrix parameters), worked out once per request. */
     private static String path(ContainerRequestContext request) {
-        return request.getUriInfo().getPath(false);
+        Object known = request.getProperty(ROUTED_PATH);
+        if (known != null) {
+            return (String) known;
+        }
+        String path = RoutePaths.of(request.getUriInfo());
+        request.setProperty(ROUTED_PATH, path);
+        return path;
     }
 }

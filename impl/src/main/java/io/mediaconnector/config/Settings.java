@@ -26,7 +26,8 @@ public record Settings(
         Media media,
         Protection protection,
         Duration apiKeyCacheTtl,
-        long diskReserveBytes) {
+        long diskReserveBytes,
+        Connections connections) {
 
     /** A revoked key may keep working on other nodes this long at most. */
     public static final Duration MAX_API_KEY_CACHE_TTL = Duration.ofMinutes(1);

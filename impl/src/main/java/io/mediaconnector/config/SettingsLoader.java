@@ -44,7 +44,10 @@ public final class SettingsLoader {
                         Optional.ofNullable(get("TOKEN_SIGNING_KEYS", Function.identity(), null)),
                         get("TOKEN_VALIDITY", Duration::parse, Duration.ofHours(1))),
                 get("API_KEY_CACHE_TTL", Duration::parse, Duration.ofSeconds(5)),
-                get("DISK_RESERVE_BYTES", Long::parseLong, 256L * 1024 * 1024));
+                get("DISK_RESERVE_BYTES", Long::parseLong, 256L * 1024 * 1024),
+                new Connections(
+                        get("HEADER_TIMEOUT", Duration::parse, Duration.ofSeconds(20)),
+                        get("IDLE_TIMEOUT", Duration::parse, Duration.ofSeconds(30))));
     }
 
     private Media media() {

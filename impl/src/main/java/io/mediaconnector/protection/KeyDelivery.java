@@ -47,9 +47,9 @@ public final class KeyDelivery {
             }
             case MISSING -> throw unauthorized("Send the playback token from AuthorizationToken as 'Authorization: Bearer <token>' or '?token='.");
             case EXPIRED -> throw unauthorized("The playback token has expired; ask AuthorizationToken for a new one.");
-            case INVALID -> throw unauthorized("The playback token is not valid.");
-            case OTHER_VIDEO_OR_KEY -> throw new ProblemException(ProblemType.FORBIDDEN,
-                    "The playback token is for another video or key.");
+            case INVALID -> throw unauthorized("The playback token is not valid: not a token from AuthorizationToken, or altered.");
+            case OTHER_VIDEO_OR_KEY -> throw new ProblemException(ProblemType.TOKEN_NOT_FOR_THIS_KEY,
+                    "The playback token is for another video or key; ask AuthorizationToken for this one.");
         }
         Video video = repository.findAny(videoId)
                 .filter(found -> found.contentKeyId().map(keyId::equals).orElse(false))
@@ -67,6 +67,6 @@ public final class KeyDelivery {
     }
 
     private static ProblemException unauthorized(String detail) {
-        return new ProblemException(ProblemType.UNAUTHORIZED, detail, Map.of("WWW-Authenticate", "Bearer"));
+        return new ProblemException(ProblemType.INVALID_PLAYBACK_TOKEN, detail, Map.of("WWW-Authenticate", "Bearer"));
     }
 }

@@ -7,8 +7,10 @@ import io.mediaconnector.api.ApiKeyAuthentication;
 import io.mediaconnector.api.ConstraintViolationMapper;
 import io.mediaconnector.api.ContractResource;
 import io.mediaconnector.api.FormatsResource;
+import io.mediaconnector.api.HeaderSyntax;
 import io.mediaconnector.api.HealthResource;
 import io.mediaconnector.api.JsonProblemMapper;
+import io.mediaconnector.api.MalformedHeaderMapper;
 import io.mediaconnector.api.ObjectMapperResolver;
 import io.mediaconnector.api.OverloadGuard;
 import io.mediaconnector.api.ProblemExceptionMapper;
@@ -29,9 +31,11 @@ import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.protection.KeyDelivery;
+import io.mediaconnector.protection.KeyDeliveryCaching;
 import io.mediaconnector.protection.KeyDeliveryResource;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.DiskSpace;
+import io.mediaconnector.upload.AzureErrorDialect;
 import io.mediaconnector.upload.AzureErrorMapper;
 import io.mediaconnector.upload.AzureHeadersFilter;
 import io.mediaconnector.upload.BlobEndpoint;
@@ -62,13 +66,16 @@ public final class ApiApplication {
         config.register(new RequestIds());
         config.register(new OverloadGuard(components.inFlight));
         config.register(new RequestLimits(settings.maxUriLength(), settings.maxRequestBodyBytes()));
+        config.register(new HeaderSyntax());
         config.register(new AcceptNegotiation());
+        config.register(new AcceptNegotiation.Refusal());
         config.register(new ApiKeyAuthentication(components.accounts));
 
         config.register(ProblemExceptionMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(JsonProblemMapper.class);
         config.register(ConstraintViolationMapper.class);
+        config.register(MalformedHeaderMapper.class);
         config.register(UnexpectedExceptionMapper.class);
 
         config.register(new AbstractBinder() {
@@ -103,6 +110,8 @@ public final class ApiApplication {
         config.register(KeyDeliveryResource.class);
         config.register(BlobEndpoint.class);
         config.register(AzureErrorMapper.class);
+        config.register(new AzureErrorDialect());
+        config.register(new KeyDeliveryCaching());
         config.register(new AzureHeadersFilter(Clock.systemUTC(), components.blobEndpointSettings.defaultVersion()));
         return config;
     }

@@ -4,6 +4,7 @@ import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.db.H2Import;
 import io.mediaconnector.generated.server.model.Video;
+import io.mediaconnector.http.StrictHttp;
 import io.mediaconnector.support.Randomness;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
@@ -31,12 +32,15 @@ public final class Service implements AutoCloseable {
     private final DataDirectoryLock lock;
     private final Components components;
     private final HttpServer server;
+    private final StrictHttp http;
     private final Optional<String> bootstrapSecret;
 
-    private Service(DataDirectoryLock lock, Components components, HttpServer server, Optional<String> bootstrapSecret) {
+    private Service(DataDirectoryLock lock, Components components, HttpServer server, StrictHttp http,
+                    Optional<String> bootstrapSecret) {
         this.lock = lock;
         this.components = components;
         this.server = server;
+        this.http = http;
         this.bootstrapSecret = bootstrapSecret;
     }
 
@@ -54,24 +58,29 @@ public final class Service implements AutoCloseable {
             lock.close();
             throw e;
         }
+        StrictHttp http = new StrictHttp(components.json, settings.connections());
         try {
             Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + settings.port() + "/"), ApiApplication.create(components), false);
             putVideoReadShortcutInFront(server, components);
+            server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
             for (NetworkListener listener : server.getListeners()) {
                 // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
                 listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
                 listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                http.configure(listener);
             }
             server.start();
             components.startWorkers();
-            return new Service(lock, components, server, bootstrap);
+            return new Service(lock, components, server, http, bootstrap);
         } catch (IOException e) {
+            http.close();
             components.close();
             lock.close();
             throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
         } catch (RuntimeException e) {
+            http.close();
             components.close();
             lock.close();
             throw e;
@@ -130,6 +139,7 @@ public final class Service implements AutoCloseable {
             LOG.warn("HTTP server did not drain within {} ms; stopping it", graceMillis);
             server.shutdownNow();
         }
+        http.close();
         components.close();
         lock.close();
         LOG.info("stopped");

@@ -9,21 +9,30 @@ import jakarta.ws.rs.ext.Provider;
 public final class AzureErrorMapper implements ExceptionMapper<AzureErrorException> {
 
     public static final String APPLICATION_XML_UTF8 = "application/xml; charset=utf-8";
+    public static final String ERROR_CODE_HEADER = "x-ms-error-code";
+    /** Messages may quote what the client sent (a block id, a header value): never more than this. */
+    static final int MAX_MESSAGE_LENGTH = 512;
     private static final String RETRY_AFTER_SECONDS = "30";
 
     @Override
     public Response toResponse(AzureErrorException e) {
-        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + escape(e.code())
-                + "</Code><Message>" + escape(e.getMessage()) + "</Message></Error>";
         Response.ResponseBuilder response = Response.status(e.status());
         if (e.status() == 503) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return response
-                .header("x-ms-error-code", e.code())
+                .header(ERROR_CODE_HEADER, e.code())
                 .type(APPLICATION_XML_UTF8)
-                .entity(body)
+                .entity(xml(e.code(), e.getMessage()))
                 .build();
+    }
+
+    /** Azure Storage's error body: {@code <Error><Code>…</Code><Message>…</Message></Error>}. */
+    public static String xml(String code, String message) {
+        String bounded = message.length() <= MAX_MESSAGE_LENGTH ? message
+                : message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + escape(code)
+                + "</Code><Message>" + escape(bounded) + "</Message></Error>";
     }
 
     static String escape(String text) {

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  */
 @AzureBlobApi
 public final class AzureHeadersFilter implements ContainerResponseFilter {
+    static final int MAX_CLIENT_REQUEST_ID = 1024;
 
     private final Clock clock;
     private final Supplier<String> requestIds;
@@ -40,7 +41,8 @@ public final class AzureHeadersFilter implements ContainerResponseFilter {
         String version = request.getHeaderString("x-ms-version");
         headers.putSingle("x-ms-version", version == null || version.isBlank() ? defaultVersion : version);
         String clientRequestId = request.getHeaderString("x-ms-client-request-id");
-        if (clientRequestId != null) {
+        // Azure allows 1 KiB here; a longer value is not echoed (answers never echo unbounded input).
+        if (clientRequestId != null && clientRequestId.length() <= MAX_CLIENT_REQUEST_ID) {
             headers.putSingle("x-ms-client-request-id", clientRequestId);
         }
         headers.putSingle("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));

@@ -442,9 +442,7 @@ public final class BlobEndpoint {
                 LOG.warn("blob request refused, the disk is full: {}", e.toString());
                 throw storageFull();
             }
-            // Mostly a client that went away mid-body; nothing was stored.
-            LOG.warn("blob request failed: {}", e.toString());
-            throw new AzureErrorException(500, "InternalError", "The server encountered an internal error. Please retry the request.");
+            throw clientOrServerFailure(e);
         }
     }
 
@@ -462,6 +460,25 @@ public final class BlobEndpoint {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * A failed read of the body is mostly the client's doing (it stalled past the read timeout, or
+     * went away mid-body), and nothing was stored; only other I/O failures are ours.
+     */
+    private static AzureErrorException clientOrServerFailure(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.io.InterruptedIOException) {
+                return new AzureErrorException(408, "OperationTimedOut",
+                        "The request body stopped arriving before it was complete; nothing was stored. Retry the request.");
+            }
+            if (cause instanceof java.io.EOFException) {
+                return AzureErrorException.badRequest("InvalidInput",
+                        "The request body ended before its declared length; nothing was stored.");
+            }
+        }
+        LOG.warn("blob request failed: {}", e.toString());
+        return new AzureErrorException(500, "InternalError", "The server encountered an internal error. Please retry the request.");
     }
 
     private static Response.ResponseBuilder blobHeaders(Response.ResponseBuilder response, BlobProperties properties) {

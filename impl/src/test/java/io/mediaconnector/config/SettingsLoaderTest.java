@@ -44,4 +44,23 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_BOOTSTRAP_KEY", "short")).load(null, null))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("bootstrap key");
     }
+
+    @Test
+    void connectionTimeoutsAreDurationsWithSaneBounds() {
+        Settings defaults = new SettingsLoader(Map.of()).load(null, null);
+        assertThat(defaults.connections().headerTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(defaults.connections().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        Settings set = new SettingsLoader(Map.of("MEDIA_CONNECTOR_HEADER_TIMEOUT", "PT0.5S",
+                "MEDIA_CONNECTOR_IDLE_TIMEOUT", "PT2M")).load(null, null);
+        assertThat(set.connections().headerTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(set.connections().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+
+        assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_HEADER_TIMEOUT", "20")).load(null, null))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("MEDIA_CONNECTOR_HEADER_TIMEOUT");
+        assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_HEADER_TIMEOUT", "PT0S")).load(null, null))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("MEDIA_CONNECTOR_HEADER_TIMEOUT");
+        assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_IDLE_TIMEOUT", "PT1.5S")).load(null, null))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("MEDIA_CONNECTOR_IDLE_TIMEOUT")
+                .hasMessageContaining("whole number of seconds");
+    }
 }

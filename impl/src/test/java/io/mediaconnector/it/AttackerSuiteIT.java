@@ -130,13 +130,28 @@ class AttackerSuiteIT {
                 .get("ContentProtectionKeyId").asText();
         String replayed = raw("GET /keys/" + otherProtectedId + "/" + otherKeyId + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
-        assertThat(replayed).startsWith("HTTP/1.1 403");
+        assertThat(replayed).startsWith("HTTP/1.1 403").contains("\"code\":\"TokenNotForThisKey\"")
+                .containsIgnoringCase("Cache-Control: no-store").contains("playback token").doesNotContain("scope");
         String ownKey = raw("GET /keys/" + protectedId + "/" + protectedKeyId + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
-        assertThat(ownKey).startsWith("HTTP/1.1 200");
+        assertThat(ownKey).startsWith("HTTP/1.1 200").containsIgnoringCase("Cache-Control: no-store");
         String apiKeyAsToken = raw("GET /keys/" + protectedId + "/" + protectedKeyId + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + owner.key() + "\r\nConnection: close\r\n\r\n");
-        assertThat(apiKeyAsToken).startsWith("HTTP/1.1 401");
+        assertTokenRefused(apiKeyAsToken);
+        assertTokenRefused(raw("GET /keys/" + protectedId + "/" + protectedKeyId + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n"));
+        assertTokenRefused(raw("POST /keys/" + protectedId + "/" + protectedKeyId + "/clearkey?token=not.a.token HTTP/1.1\r\n"
+                + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        String unknown = raw("GET /keys/" + protectedId + "/" + protectedKeyId + "/nothing HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(unknown).startsWith("HTTP/1.1 404").containsIgnoringCase("Cache-Control: no-store");
+    }
+
+    /** Key delivery speaks of playback tokens, never of API keys or scopes, and nothing of it is cached. */
+    private static void assertTokenRefused(String response) {
+        assertThat(response).startsWith("HTTP/1.1 401").containsIgnoringCase("WWW-Authenticate: Bearer")
+                .containsIgnoringCase("Cache-Control: no-store").contains("\"code\":\"InvalidPlaybackToken\"")
+                .contains("playback token").doesNotContain("API key").doesNotContain("scope");
     }
 
     private void oversizedInputsAre4xx() throws Exception {

@@ -89,6 +89,24 @@ class ErrorResponsesIT {
     }
 
     @Test
+    void acceptIsNegotiatedOnlyWhereARepresentationComesBack() throws Exception {
+        String id = json.readTree(post("{\"OriginalFileName\":\"a.mp4\"}", "application/json").body()).get("Id").asText();
+        HttpResponse<String> deleted = http.send(http.request("/api/Videos/" + id, writeKey).header("Accept", "text/html").DELETE());
+        assertThat(deleted.statusCode()).as("DELETE answers 204 whatever Accept says").isEqualTo(204);
+        assertProblem(http.sendUnchecked(http.request("/api/Nothing", writeKey).header("Accept", "text/html").GET()),
+                404, "NotFound");
+        assertProblem(http.sendUnchecked(http.request("/api/Videos", writeKey).header("Accept", "text/html")
+                .method("PATCH", BodyPublishers.noBody())), 405, "MethodNotAllowed");
+    }
+
+    @Test
+    void malformedAcceptOrContentTypeIs400() throws Exception {
+        assertProblem(http.send(http.request("/api/Videos", writeKey).header("Accept", "text/html;q=abc").GET()),
+                400, "MalformedHeader");
+        assertProblem(http.send(http.request("/health").header("Content-Type", ";;;").GET()), 400, "MalformedHeader");
+    }
+
+    @Test
     void wrongContentTypeIs415() throws Exception {
         assertProblem(post("OriginalFileName=a.mp4", "application/x-www-form-urlencoded"), 415, "UnsupportedMediaType");
         assertProblem(post("<Video/>", "application/xml"), 415, "UnsupportedMediaType");

@@ -1,0 +1,68 @@
+package io.mediaconnector.http;
+
+import io.mediaconnector.config.Connections;
+import io.mediaconnector.it.RawHttp;
+import io.mediaconnector.support.Json;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The net under everything: a failure inside a Grizzly handler is a problem, never Grizzly's HTML page. */
+class ProblemErrorPagesTest {
+    private HttpServer server;
+    private StrictHttp http;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        server = HttpServer.createSimpleServer(null, "localhost", port);
+        http = new StrictHttp(Json.newMapper(), new Connections(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) {
+                throw new IllegalStateException("internal detail that must not leak");
+            }
+        }, "/");
+        server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
+        for (NetworkListener listener : server.getListeners()) {
+            http.configure(listener);
+        }
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.shutdownNow();
+        http.close();
+    }
+
+    @Test
+    void aFailingHandlerAnswersAProblemWithoutInternals() throws Exception {
+        RawHttp.Answer answer = new RawHttp(port).exchange("GET /anything HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.header("content-type")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"code\":\"InternalError\"")
+                .contains("\"requestId\":\"" + answer.header("x-ms-request-id") + "\"")
+                .doesNotContain("internal detail").doesNotContain("IllegalStateException").doesNotContainIgnoringCase("<html");
+    }
+
+    @Test
+    void onBlobPathsItIsAzureXml() throws Exception {
+        RawHttp.Answer answer = new RawHttp(port).exchange("GET /blob/c/b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.header("x-ms-error-code")).isEqualTo("InternalError");
+        assertThat(answer.body()).contains("<Error><Code>InternalError</Code>").doesNotContain("internal detail");
+    }
+}
