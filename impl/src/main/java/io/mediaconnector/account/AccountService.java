@@ -1,8 +1,9 @@
 package io.mediaconnector.account;
 
 import io.mediaconnector.support.Timestamps;
-import io.mediaconnector.db.AccountRepository;
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.InvalidInputException;
+import io.mediaconnector.failure.StateConflictException;
+import io.mediaconnector.failure.NotFoundException;
 import io.mediaconnector.support.Randomness;
 
 import java.time.Clock;
@@ -22,7 +23,7 @@ public final class AccountService {
     private static final String KEY_PREFIX = "mc_";
     private static final int MAX_CACHED_KEYS = 10_000;
 
-    private final AccountRepository accounts;
+    private final AccountStore accounts;
     private final KeyHasher hasher;
     private final Clock clock;
     private final Randomness randomness;
@@ -32,7 +33,7 @@ public final class AccountService {
      * {@code keyCacheTtl}: how long a successful authentication is remembered, so how long a key
      * revoked through another node may still work here (zero: every request looks the key up).
      */
-    public AccountService(AccountRepository accounts, KeyHasher hasher, Clock clock, Randomness randomness,
+    public AccountService(AccountStore accounts, KeyHasher hasher, Clock clock, Randomness randomness,
                           Duration keyCacheTtl) {
         this.accounts = accounts;
         this.hasher = hasher;
@@ -79,9 +80,9 @@ public final class AccountService {
     public void revoke(UUID accountId, UUID keyId) {
         requireAccount(accountId);
         ApiKey key = accounts.findKey(accountId, keyId)
-                .orElseThrow(() -> ProblemException.notFound("No API key with this id in this account."));
+                .orElseThrow(() -> new NotFoundException("No API key with this id in this account."));
         if (key.revoked().isPresent() || !accounts.revokeKey(accountId, keyId, now())) {
-            throw ProblemException.conflict("The API key is already revoked.");
+            throw new StateConflictException("The API key is already revoked.");
         }
         authenticated.forget(keyId);
     }
@@ -102,7 +103,7 @@ public final class AccountService {
 
     private IssuedKey issue(UUID accountId, String name, Set<Scope> scopes, String secret) {
         if (scopes == null || scopes.isEmpty()) {
-            throw ProblemException.invalid("Scopes must name at least one of read, write, admin.");
+            throw new InvalidInputException("Scopes must name at least one of read, write, admin.");
         }
         ApiKey key = new ApiKey(randomness.newId(), accountId, name, EnumSet.copyOf(scopes), now(), Optional.empty());
         accounts.insertKey(key, hasher.hash(secret));
@@ -111,13 +112,13 @@ public final class AccountService {
 
     private void requireAccount(UUID accountId) {
         if (accounts.find(accountId).isEmpty()) {
-            throw ProblemException.notFound("No account with this id.");
+            throw new NotFoundException("No account with this id.");
         }
     }
 
     private static String requireName(String name, String field) {
         if (name == null || name.isBlank()) {
-            throw ProblemException.invalid(field + " is required.");
+            throw new InvalidInputException(field + " is required.");
         }
         return name.trim();
     }

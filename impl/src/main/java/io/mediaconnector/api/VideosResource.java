@@ -8,7 +8,7 @@ import io.mediaconnector.generated.server.model.Thumbnail;
 import io.mediaconnector.generated.server.model.VideoCreate;
 import io.mediaconnector.generated.server.model.VideoUpdate;
 import io.mediaconnector.playback.PlaybackService;
-import io.mediaconnector.protection.KeyDelivery;
+import io.mediaconnector.playback.KeyDelivery;
 import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.video.NewVideo;

@@ -3,6 +3,7 @@ package io.mediaconnector.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.mediaconnector.config.Settings;
+import io.mediaconnector.support.Transactions;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -13,9 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /** The connection pool, migrated on open; the one way the service reaches its database. */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final ColumnTypes types;
@@ -72,6 +74,12 @@ public final class Database implements AutoCloseable {
     /** How ids and timestamps go in and out of this engine, for code that uses JDBC directly. */
     public ColumnTypes types() {
         return types;
+    }
+
+    /** Store calls inside {@code work} on this thread share its handle, hence its transaction (Jdbi's per-thread handle scope). */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return jdbi.inTransaction(handle -> work.get());
     }
 
     /** Whether the database answers a trivial query within a second. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The job queue in the database. A claim is one UPDATE of the oldest claimable row, picked by a
@@ -44,6 +45,16 @@ public final class DatabaseJobQueue implements JobQueue {
                 .map((rs, ctx) -> new EncodingJob(types.uuid(rs, "id"), types.uuid(rs, "video_id"),
                         rs.getInt("attempts"), rs.getInt("max_attempts")))
                 .findOne());
+    }
+
+    @Override
+    public void enqueue(UUID jobId, UUID videoId, int maxAttempts) {
+        OffsetDateTime now = now();
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO encoding_jobs (id, video_id, state, attempts, max_attempts, run_after,
+                            created_at, updated_at)
+                        VALUES (:job, :video, 'QUEUED', 0, :max, :now, :now, :now)""")
+                .bind("job", jobId).bind("video", videoId).bind("max", maxAttempts).bind("now", now).execute());
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.mediaconnector.video.Publication;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.Video.VideoDetails;
 import io.mediaconnector.video.VideoState;
+import io.mediaconnector.video.VideoStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -28,7 +29,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /** Video records. Every read and write of an account's video is scoped by its account id. */
-public final class VideoRepository {
+public final class VideoRepository implements VideoStore {
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() { };
     private static final TypeReference<List<Publication.PublishedRendition>> RENDITIONS = new TypeReference<>() { };
@@ -54,12 +55,9 @@ public final class VideoRepository {
         this.json = json;
     }
 
+    /** The row and its tags, in one transaction (or the caller's, when it runs in one). */
+    @Override
     public void insert(Video video) {
-        insert(video, java.util.List.of(), null);
-    }
-
-    /** The video and its keys, in one transaction. */
-    public void insert(Video video, List<io.mediaconnector.protection.VideoKey> keys, VideoKeyRepository keyRepository) {
         jdbi.useTransaction(h -> {
             h.createUpdate("""
                             INSERT INTO videos (id, account_id, stored_file_name, name, description, tags_json, metadata_json,
@@ -89,13 +87,11 @@ public final class VideoRepository {
                     .bind("updated", video.updated())
                     .execute();
             insertTags(h, video.id(), video.details().tags());
-            for (io.mediaconnector.protection.VideoKey key : keys) {
-                keyRepository.insert(h, key);
-            }
         });
     }
 
     /** The API's hottest read (every GET of a video), so it goes straight to JDBC. */
+    @Override
     public Optional<Video> find(UUID accountId, UUID id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(FIND)) {
@@ -113,6 +109,7 @@ public final class VideoRepository {
      * Up to {@code limit} videos of the account, newest first, strictly after the cursor, in
      * the given state and with the given tag when those are set.
      */
+    @Override
     public List<Video> page(UUID accountId, VideoState state, String tag, PageCursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM videos v WHERE v.account_id = :account");
         if (state != null) {
@@ -144,6 +141,7 @@ public final class VideoRepository {
      * Replaces the details if the video's version is {@code expectedVersion} (when given).
      * Returns false when no row matched: the video is gone or changed meanwhile.
      */
+    @Override
     public boolean updateDetails(UUID accountId, UUID id, Long expectedVersion, VideoDetails details,
                                  OffsetDateTime updated) {
         return jdbi.inTransaction(h -> {
@@ -169,78 +167,52 @@ public final class VideoRepository {
         });
     }
 
+    @Override
     public boolean delete(UUID accountId, UUID id) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM videos WHERE id = :id AND account_id = :account")
                 .bind("id", id).bind("account", accountId).execute()) == 1;
     }
 
     /** Any account's video: for workers and the streaming endpoint, never for an API caller. */
+    @Override
     public Optional<Video> findAny(UUID id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM videos WHERE id = :id")
                 .bind("id", id).map(rowMapper).findOne());
     }
 
+    @Override
     public Optional<Video> findByLocator(String locator) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM videos WHERE playback_locator = :locator")
                 .bind("locator", locator).map(rowMapper).findOne());
     }
 
-    /**
-     * Closes the upload, moves the video to Processing and queues its encoding job, in one
-     * transaction (a crash never leaves a Processing video without a job). False when the
-     * upload was already closed.
-     */
-    public boolean closeUploadAndQueueEncoding(UUID accountId, UUID id, UUID jobId, int maxAttempts,
-                                               String message, OffsetDateTime now) {
-        return jdbi.inTransaction(h -> {
-            int rows = h.createUpdate("""
-                            UPDATE videos SET upload_open = FALSE, state = :state, status_message = :message,
-                                progress = 0, version = version + 1, updated_at = :now
-                            WHERE id = :id AND account_id = :account AND upload_open = TRUE""")
-                    .bind("state", VideoState.PROCESSING.code()).bind("message", message).bind("now", now)
-                    .bind("id", id).bind("account", accountId).execute();
-            if (rows == 0) {
-                return false;
-            }
-            insertJob(h, jobId, id, maxAttempts, now);
-            return true;
-        });
+    @Override
+    public boolean closeUpload(UUID accountId, UUID id, String message, OffsetDateTime now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE videos SET upload_open = FALSE, state = :state, status_message = :message,
+                            progress = 0, version = version + 1, updated_at = :now
+                        WHERE id = :id AND account_id = :account AND upload_open = TRUE""")
+                .bind("state", VideoState.PROCESSING.code()).bind("message", message).bind("now", now)
+                .bind("id", id).bind("account", accountId).execute()) == 1;
     }
 
-    /**
-     * Moves a Failed video back to Processing and queues a new encoding job (with a fresh set of
-     * attempts), in one transaction. False when the video is not Failed (any more).
-     */
-    public boolean requeueFailedEncoding(UUID accountId, UUID id, UUID jobId, int maxAttempts, String message,
-                                         OffsetDateTime now) {
-        return jdbi.inTransaction(h -> {
-            int rows = h.createUpdate("""
-                            UPDATE videos SET state = :processing, status_message = :message, progress = 0,
-                                version = version + 1, updated_at = :now
-                            WHERE id = :id AND account_id = :account AND state = :failed""")
-                    .bind("processing", VideoState.PROCESSING.code()).bind("failed", VideoState.FAILED.code())
-                    .bind("message", message).bind("now", now).bind("id", id).bind("account", accountId).execute();
-            if (rows == 0) {
-                return false;
-            }
-            insertJob(h, jobId, id, maxAttempts, now);
-            return true;
-        });
+    @Override
+    public boolean reopenFailed(UUID accountId, UUID id, String message, OffsetDateTime now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE videos SET state = :processing, status_message = :message, progress = 0,
+                            version = version + 1, updated_at = :now
+                        WHERE id = :id AND account_id = :account AND state = :failed""")
+                .bind("processing", VideoState.PROCESSING.code()).bind("failed", VideoState.FAILED.code())
+                .bind("message", message).bind("now", now).bind("id", id).bind("account", accountId).execute()) == 1;
     }
 
-    private static void insertJob(Handle h, UUID jobId, UUID videoId, int maxAttempts, OffsetDateTime now) {
-        h.createUpdate("""
-                        INSERT INTO encoding_jobs (id, video_id, state, attempts, max_attempts, run_after,
-                            created_at, updated_at)
-                        VALUES (:job, :video, 'QUEUED', 0, :max, :now, :now, :now)""")
-                .bind("job", jobId).bind("video", videoId).bind("max", maxAttempts).bind("now", now).execute();
-    }
-
+    @Override
     public void recordDuration(UUID id, int seconds, OffsetDateTime now) {
         update(id, "duration_seconds = :value", seconds, now);
     }
 
     /** Progress only moves forward, and only while the video is processing. */
+    @Override
     public void recordProgress(UUID id, int percent, OffsetDateTime now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE videos SET progress = :percent, version = version + 1, updated_at = :now
@@ -249,11 +221,13 @@ public final class VideoRepository {
                 .bind("processing", VideoState.PROCESSING.code()).execute());
     }
 
+    @Override
     public void recordStatusMessage(UUID id, String message, OffsetDateTime now) {
         update(id, "status_message = :value", message, now);
     }
 
     /** Makes a published output set current; with {@code completed}, the video is done. */
+    @Override
     public void publish(UUID id, Publication publication, boolean completed, String message, OffsetDateTime now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE videos SET playback_locator = :locator, output_set = :set, renditions_json = :renditions,
@@ -272,6 +246,7 @@ public final class VideoRepository {
                 .execute());
     }
 
+    @Override
     public void fail(UUID id, String message, OffsetDateTime now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE videos SET state = :state, status_message = :message, version = version + 1, updated_at = :now

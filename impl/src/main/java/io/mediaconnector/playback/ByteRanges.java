@@ -6,11 +6,11 @@ import io.mediaconnector.storage.InvalidRangeException;
 import java.util.Optional;
 
 /** One HTTP byte range ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}); other forms serve the whole file. */
-final class ByteRanges {
+public final class ByteRanges {
     private ByteRanges() {
     }
 
-    static Optional<ByteRange> parse(String header, long length) {
+    public static Optional<ByteRange> parse(String header, long length) {
         if (header == null || !header.startsWith("bytes=") || header.contains(",")) {
             return Optional.empty();
         }

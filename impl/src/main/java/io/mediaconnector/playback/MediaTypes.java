@@ -1,11 +1,11 @@
 package io.mediaconnector.playback;
 
 /** Content types of published outputs, by name, as players expect them. */
-final class MediaTypes {
+public final class MediaTypes {
     private MediaTypes() {
     }
 
-    static String of(String path) {
+    public static String of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         if (name.endsWith(".m3u8")) {
             return "application/vnd.apple.mpegurl";
@@ -23,7 +23,7 @@ final class MediaTypes {
         return "video/mp4";
     }
 
-    static boolean isManifest(String path) {
+    public static boolean isManifest(String path) {
         return path.endsWith(".m3u8") || path.endsWith(".mpd") || path.endsWith("/Manifest");
     }
 }

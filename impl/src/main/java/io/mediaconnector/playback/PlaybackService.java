@@ -1,7 +1,9 @@
 package io.mediaconnector.playback;
 
 import io.mediaconnector.account.Caller;
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.StateConflictException;
+import io.mediaconnector.failure.NotFoundException;
+import io.mediaconnector.failure.NotImplementedException;
 import io.mediaconnector.video.ContentProtection;
 import io.mediaconnector.video.Publication.OutputSet;
 import io.mediaconnector.video.Publication.PublishedThumbnail;
@@ -40,15 +42,19 @@ public final class PlaybackService {
     public Endpoint endpoint(Caller caller, UUID id, String endpointType) {
         PlaybackType type = PlaybackType.parse(endpointType);
         Video video = videos.get(caller, id);
-        OutputSet set = video.publication().outputSet().orElseThrow(() -> ProblemException.conflict(
+        if (video.state() == VideoState.FAILED && video.publication().outputSet().isEmpty()) {
+            throw new StateConflictException("The video failed to encode, so there is nothing to play: "
+                    + video.statusMessage() + " Fix the cause, then POST …/Retry to encode it again.");
+        }
+        OutputSet set = video.publication().outputSet().orElseThrow(() -> new StateConflictException(
                 "The video is not playable yet; GET its Status to see how far processing is."));
         if (video.contentProtection() == ContentProtection.AES128) {
-            String path = type.protectedPath().orElseThrow(() -> ProblemException.notImplemented(type.wireName()
+            String path = type.protectedPath().orElseThrow(() -> new NotImplementedException(type.wireName()
                     + " playback of AES-128 protected content (only HLS with AES-128 and DASH with ClearKey carry"
                     + " the protection; serving it otherwise would expose the clear video)"));
             return new Endpoint(type, URI.create(streamUrl(video, path)));
         }
-        String path = type.path(set).orElseThrow(() -> ProblemException.conflict(
+        String path = type.path(set).orElseThrow(() -> new StateConflictException(
                 type.wireName() + " playback is available once encoding completes; HLS and DASH already play."));
         return new Endpoint(type, URI.create(streamUrl(video, path)));
     }
@@ -56,7 +62,7 @@ public final class PlaybackService {
     public List<ThumbnailLink> thumbnails(Caller caller, UUID id) {
         Video video = videos.get(caller, id);
         if (video.state() != VideoState.COMPLETED) {
-            throw ProblemException.conflict("Thumbnails are made when encoding completes; the video is "
+            throw new StateConflictException("Thumbnails are made when encoding completes; the video is "
                     + video.state().wireName() + ".");
         }
         return video.publication().thumbnails().stream()
@@ -69,7 +75,7 @@ public final class PlaybackService {
                 .filter(link -> link.thumbnail().index() == index)
                 .findFirst()
                 .map(ThumbnailLink::url)
-                .orElseThrow(() -> ProblemException.notFound("The video has no thumbnail with index " + index + "."));
+                .orElseThrow(() -> new NotFoundException("The video has no thumbnail with index " + index + "."));
     }
 
     private URI signedUrl(Video video, String path) {

@@ -1,6 +1,6 @@
 package io.mediaconnector.playback;
 
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.InvalidInputException;
 import io.mediaconnector.video.Publication.OutputSet;
 
 import java.util.Optional;
@@ -44,7 +44,7 @@ public enum PlaybackType {
                 return type;
             }
         }
-        throw ProblemException.invalid("endpointType must be one of Streaming, HLS, DASH, Progressive; was '"
+        throw new InvalidInputException("endpointType must be one of Streaming, HLS, DASH, Progressive; was '"
                 + endpointType + "'.");
     }
 }

@@ -22,7 +22,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "MethodNotAllowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "NotAcceptable", "Not acceptable"),
     REQUEST_TIMEOUT(408, "RequestTimeout", "Request timed out"),
-    CONFLICT(409, "Conflict", "Conflict with the video's state"),
+    CONFLICT(409, "Conflict", "Conflict with the current state"),
     PRECONDITION_FAILED(412, "PreconditionFailed", "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "Request body too large"),
     URI_TOO_LONG(414, "UriTooLong", "URI too long"),

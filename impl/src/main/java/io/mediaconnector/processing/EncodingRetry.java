@@ -1,13 +1,12 @@
 package io.mediaconnector.processing;
 
 import io.mediaconnector.account.Caller;
-import io.mediaconnector.db.VideoRepository;
-import io.mediaconnector.problem.ProblemException;
-import io.mediaconnector.support.Randomness;
+import io.mediaconnector.failure.StateConflictException;
 import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.VideoService;
 import io.mediaconnector.video.VideoState;
+import io.mediaconnector.video.VideoStore;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -19,31 +18,25 @@ import java.util.UUID;
  */
 public final class EncodingRetry {
     private final VideoService videos;
-    private final VideoRepository repository;
-    private final int maxAttempts;
+    private final VideoStore records;
+    private final EncodingRequests encodings;
     private final Clock clock;
-    private final Randomness randomness;
-    private final JobSignal signal;
 
-    public EncodingRetry(VideoService videos, VideoRepository repository, int maxAttempts, Clock clock,
-                         Randomness randomness, JobSignal signal) {
+    public EncodingRetry(VideoService videos, VideoStore records, EncodingRequests encodings, Clock clock) {
         this.videos = videos;
-        this.repository = repository;
-        this.maxAttempts = maxAttempts;
+        this.records = records;
+        this.encodings = encodings;
         this.clock = clock;
-        this.randomness = randomness;
-        this.signal = signal;
     }
 
     public Video retry(Caller caller, UUID id) {
         Video video = videos.get(caller, id);
         if (video.state() != VideoState.FAILED
-                || !repository.requeueFailedEncoding(caller.accountId(), id, randomness.newId(), maxAttempts,
-                        VideoState.PROCESSING.defaultMessage(), Timestamps.now(clock))) {
-            throw ProblemException.conflict("Only a video whose encoding failed can be retried; this one is "
+                || !encodings.queueIf(() -> records.reopenFailed(caller.accountId(), id,
+                        VideoState.PROCESSING.defaultMessage(), Timestamps.now(clock)), id)) {
+            throw new StateConflictException("Only a video whose encoding failed can be retried; this one is "
                     + videos.get(caller, id).state().wireName() + ".");
         }
-        signal.jobQueued();
         return videos.get(caller, id);
     }
 }

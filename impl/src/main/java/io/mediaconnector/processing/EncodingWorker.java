@@ -2,7 +2,6 @@ package io.mediaconnector.processing;
 
 import io.mediaconnector.support.DiskFull;
 import io.mediaconnector.support.Timestamps;
-import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.encoding.CancelHandle;
 import io.mediaconnector.encoding.EncodingCancelledException;
 import io.mediaconnector.encoding.EncodingListener;
@@ -13,6 +12,7 @@ import io.mediaconnector.encoding.UnsupportedMediaException;
 import io.mediaconnector.storage.BlobRead;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.video.Video;
+import io.mediaconnector.video.VideoStore;
 import io.mediaconnector.video.VideoState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public final class EncodingWorker {
     static final String WAITING_FOR_SPACE = "Waiting for disk space: disk full; encoding resumes when space is freed.";
 
     private final JobQueue queue;
-    private final VideoRepository videos;
+    private final VideoStore videos;
     private final BlobStore store;
     private final EncodingPipeline pipeline;
     private final OutputPublisher publisher;
@@ -67,7 +67,7 @@ public final class EncodingWorker {
     private final UploadDecryption uploadDecryption;
     private final OutputProtection protection;
 
-    public EncodingWorker(JobQueue queue, VideoRepository videos, BlobStore store, EncodingPipeline pipeline,
+    public EncodingWorker(JobQueue queue, VideoStore videos, BlobStore store, EncodingPipeline pipeline,
                           OutputPublisher publisher, ScheduledExecutorService heartbeats, Path workRoot,
                           Duration lease, Duration heartbeat, Duration diskFullBackoff, Clock clock,
                           UploadDecryption uploadDecryption, OutputProtection protection) {

@@ -2,6 +2,7 @@ package io.mediaconnector.processing;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The encoding jobs that workers on any node claim. A claim is a lease that the worker renews
@@ -33,4 +34,7 @@ public interface JobQueue {
      * without settling them. Their interrupted attempts count. Returns how many there were.
      */
     int reclaimAbandoned(String workerIdPrefix, String reason);
+
+    /** Queues a new job for the video (call it in the transaction that changes the video's state). */
+    void enqueue(UUID jobId, UUID videoId, int maxAttempts);
 }

@@ -1,18 +1,19 @@
 package io.mediaconnector.processing;
 
 import io.mediaconnector.support.Timestamps;
-import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.encoding.EncodingLayout;
 import io.mediaconnector.encoding.EncodingResult;
 import io.mediaconnector.encoding.Rendition;
 import io.mediaconnector.encoding.Thumbnail;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.support.Randomness;
+import io.mediaconnector.video.OutputLayout;
 import io.mediaconnector.video.Publication;
 import io.mediaconnector.video.Publication.OutputSet;
 import io.mediaconnector.video.Publication.PublishedRendition;
 import io.mediaconnector.video.Publication.PublishedThumbnail;
 import io.mediaconnector.video.Video;
+import io.mediaconnector.video.VideoStore;
 import io.mediaconnector.video.VideoState;
 
 import org.slf4j.Logger;
@@ -33,20 +34,16 @@ import java.util.UUID;
  */
 public final class OutputPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(OutputPublisher.class);
-    /** Everything under this prefix of a video's container is served by the streaming endpoint. */
-    public static final String OUTPUTS = "outputs";
-    public static final String PREVIEW = "preview";
-    public static final String FINAL = "final";
     /** Clear videos get CMAF, Smooth and MP4; protected ones encrypted HLS and DASH; both thumbnails. */
     private static final List<String> FINAL_DIRS = List.of(EncodingLayout.CMAF_DIR, EncodingLayout.SMOOTH_DIR,
             EncodingLayout.PROGRESSIVE_DIR, EncodingLayout.HLS_DIR, EncodingLayout.DASH_DIR, EncodingLayout.THUMBNAILS_DIR);
 
     private final BlobStore store;
-    private final VideoRepository videos;
+    private final VideoStore videos;
     private final Clock clock;
     private final Randomness randomness;
 
-    public OutputPublisher(BlobStore store, VideoRepository videos, Clock clock, Randomness randomness) {
+    public OutputPublisher(BlobStore store, VideoStore videos, Clock clock, Randomness randomness) {
         this.store = store;
         this.videos = videos;
         this.clock = clock;
@@ -54,10 +51,10 @@ public final class OutputPublisher {
     }
 
     public void publishPreview(Video video, UUID jobId, Path previewDir) throws IOException {
-        String staging = stagingPrefix(jobId, PREVIEW);
+        String staging = OutputLayout.stagingPrefix(jobId, OutputLayout.PREVIEW);
         List<PublishedRendition> renditions = HlsMasterPlaylist.renditions(previewDir.resolve(EncodingLayout.HLS_MASTER));
         store.moveDirectory(previewDir, video.containerName(), staging);
-        store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + PREVIEW);
+        store.movePrefix(video.containerName(), staging, OutputLayout.publishedPrefix(OutputLayout.PREVIEW));
         videos.publish(video.id(), new Publication(java.util.Optional.of(locator(video)),
                         java.util.Optional.of(OutputSet.PREVIEW), renditions, List.of()),
                 false, VideoState.PROCESSING.defaultMessage(), now());
@@ -65,13 +62,13 @@ public final class OutputPublisher {
 
     public void publishFinal(Video video, UUID jobId, Path outputDir, EncodingResult result) throws IOException {
         long started = System.nanoTime();
-        String staging = stagingPrefix(jobId, FINAL);
+        String staging = OutputLayout.stagingPrefix(jobId, OutputLayout.FINAL);
         for (String dir : FINAL_DIRS) {
             if (java.nio.file.Files.isDirectory(outputDir.resolve(dir))) {
                 store.moveDirectory(outputDir.resolve(dir), video.containerName(), staging + "/" + dir);
             }
         }
-        store.movePrefix(video.containerName(), staging, OUTPUTS + "/" + FINAL);
+        store.movePrefix(video.containerName(), staging, OutputLayout.publishedPrefix(OutputLayout.FINAL));
         List<PublishedRendition> renditions = result.renditions().stream()
                 .map(OutputPublisher::published).toList();
         List<PublishedThumbnail> thumbnails = new ArrayList<>();
@@ -85,13 +82,9 @@ public final class OutputPublisher {
 
     /** Drops what a job left under its staging prefixes (a failed or cancelled attempt). */
     public void discardStaging(Video video, UUID jobId) throws IOException {
-        for (io.mediaconnector.storage.BlobItem item : store.listBlobs(video.containerName(), "staging/" + jobId + "/")) {
+        for (io.mediaconnector.storage.BlobItem item : store.listBlobs(video.containerName(), OutputLayout.jobStagingPrefix(jobId))) {
             store.deleteBlob(video.containerName(), item.name());
         }
-    }
-
-    private static String stagingPrefix(UUID jobId, String set) {
-        return "staging/" + jobId + "/" + set;
     }
 
     private String locator(Video video) {
@@ -105,7 +98,7 @@ public final class OutputPublisher {
     private static PublishedThumbnail published(Thumbnail thumbnail) {
         return new PublishedThumbnail(thumbnail.kind() == Thumbnail.Kind.POSTER, thumbnail.index(),
                 (int) Math.round(thumbnail.timeSeconds()), thumbnail.width(), thumbnail.height(),
-                FINAL + "/" + thumbnail.relativePath());
+                OutputLayout.FINAL + "/" + thumbnail.relativePath());
     }
 
     private OffsetDateTime now() {

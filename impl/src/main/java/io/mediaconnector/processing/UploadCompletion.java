@@ -2,14 +2,13 @@ package io.mediaconnector.processing;
 
 import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.account.Caller;
-import io.mediaconnector.db.VideoRepository;
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.StateConflictException;
 import io.mediaconnector.storage.BlobProperties;
 import io.mediaconnector.storage.BlobStore;
-import io.mediaconnector.support.Randomness;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.VideoService;
 import io.mediaconnector.video.VideoState;
+import io.mediaconnector.video.VideoStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,28 +20,24 @@ import java.util.UUID;
 /** "Indicate Completion of Upload": closes the UploadUri and queues the encoding. */
 public final class UploadCompletion {
     private final VideoService videos;
-    private final VideoRepository repository;
+    private final VideoStore records;
     private final BlobStore store;
-    private final int maxAttempts;
+    private final EncodingRequests encodings;
     private final Clock clock;
-    private final Randomness randomness;
-    private final JobSignal signal;
 
-    public UploadCompletion(VideoService videos, VideoRepository repository, BlobStore store, int maxAttempts,
-                            Clock clock, Randomness randomness, JobSignal signal) {
+    public UploadCompletion(VideoService videos, VideoStore records, BlobStore store, EncodingRequests encodings,
+                            Clock clock) {
         this.videos = videos;
-        this.repository = repository;
+        this.records = records;
         this.store = store;
-        this.maxAttempts = maxAttempts;
+        this.encodings = encodings;
         this.clock = clock;
-        this.randomness = randomness;
-        this.signal = signal;
     }
 
     public Video markComplete(Caller caller, UUID id) {
         Video video = videos.get(caller, id);
         if (!video.uploadOpen()) {
-            throw ProblemException.conflict("The upload of this video was already marked complete.");
+            throw new StateConflictException("The upload of this video was already marked complete.");
         }
         Optional<BlobProperties> upload;
         try {
@@ -51,14 +46,13 @@ public final class UploadCompletion {
             throw new UncheckedIOException(e);
         }
         if (upload.isEmpty() || upload.get().length() == 0) {
-            throw ProblemException.conflict("Nothing was uploaded to this video's UploadUri yet.");
+            throw new StateConflictException("Nothing was uploaded to this video's UploadUri yet.");
         }
         OffsetDateTime now = Timestamps.now(clock);
-        if (!repository.closeUploadAndQueueEncoding(caller.accountId(), id, randomness.newId(), maxAttempts,
-                VideoState.PROCESSING.defaultMessage(), now)) {
-            throw ProblemException.conflict("The upload of this video was already marked complete.");
+        if (!encodings.queueIf(() -> records.closeUpload(caller.accountId(), id,
+                VideoState.PROCESSING.defaultMessage(), now), id)) {
+            throw new StateConflictException("The upload of this video was already marked complete.");
         }
-        signal.jobQueued();
         return videos.get(caller, id);
     }
 }

@@ -17,19 +17,21 @@ import io.mediaconnector.db.VideoRepository;
 import io.mediaconnector.encoding.EncodingOptions;
 import io.mediaconnector.encoding.EncodingPipeline;
 import io.mediaconnector.encoding.FfmpegBinaries;
+import io.mediaconnector.playback.OutputAccess;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EarlierRunLeftovers;
 import io.mediaconnector.processing.EncodingRetry;
+import io.mediaconnector.processing.EncodingRequests;
 import io.mediaconnector.processing.EncodingWorker;
 import io.mediaconnector.processing.JobSignal;
 import io.mediaconnector.processing.OutputProtection;
 import io.mediaconnector.processing.OutputPublisher;
 import io.mediaconnector.processing.StorageRemoval;
 import io.mediaconnector.processing.UploadDecryption;
-import io.mediaconnector.protection.KeyDelivery;
+import io.mediaconnector.playback.KeyDelivery;
 import io.mediaconnector.protection.KeyVault;
-import io.mediaconnector.protection.PlaybackTokens;
+import io.mediaconnector.playback.PlaybackTokens;
 import io.mediaconnector.protection.VideoKeys;
 import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.processing.WorkerPool;
@@ -46,6 +48,7 @@ import io.mediaconnector.upload.VideoUploadTargets;
 import io.mediaconnector.video.InputFormats;
 import io.mediaconnector.video.VideoRules;
 import io.mediaconnector.video.VideoService;
+import io.mediaconnector.video.VideoStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +69,7 @@ public final class Components implements AutoCloseable {
     final Database database;
     final InputFormats formats;
     final AccountService accounts;
-    final VideoRepository videoRepository;
+    final VideoStore videoRecords;
     final VideoService videos;
     final VideoRepresentation representation;
     final BlobStore blobStore;
@@ -81,6 +84,7 @@ public final class Components implements AutoCloseable {
     final VideoKeys videoKeys;
     final PlaybackTokens tokens;
     final KeyDelivery keyDelivery;
+    final OutputAccess outputAccess;
     private final JobSignal jobSignal = new JobSignal();
     private final DatabaseJobQueue jobQueue;
     /** This node's own folders (absolute: ffmpeg's arguments name them, and the leftover sweep looks for that). */
@@ -98,35 +102,37 @@ public final class Components implements AutoCloseable {
         this.formats = new InputFormats();
         this.accounts = new AccountService(new AccountRepository(database), new KeyHasher(), clock, randomness,
                 settings.apiKeyCacheTtl());
-        this.videoRepository = new VideoRepository(database, json);
+        this.videoRecords = new VideoRepository(database, json);
         this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
         SecretFiles secrets = new SecretFiles(settings.dataDir());
         byte[] secret = media.signingSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .orElseGet(() -> secrets.loadOrCreate("signing.key"));
         this.sasSigner = new SasSigner(BLOB_ACCOUNT, secret, clock);
-        this.uploadTargets = new VideoUploadTargets(videoRepository);
+        this.uploadTargets = new VideoUploadTargets(videoRecords);
         this.blobEndpointSettings = BlobEndpointSettings.withMaxBlobBytes(media.maxUploadBytes());
         Protection protection = settings.protection();
-        this.videoKeys = new VideoKeys(new VideoKeyRepository(database, new KeyVault(protection.masterKey()
+        this.videoKeys = new VideoKeys(new VideoKeyRepository(database), new KeyVault(protection.masterKey()
                 .map(key -> java.util.Base64.getDecoder().decode(key))
-                .orElseGet(() -> secrets.loadOrCreate("master.key")))));
+                .orElseGet(() -> secrets.loadOrCreate("master.key"))), randomness);
         this.tokens = new PlaybackTokens(protection.tokenSigningKeys().map(Protection::parseKeys)
                 .orElseGet(() -> generatedTokenKey(secrets)), settings.baseUrl(), protection.tokenValidity(), clock);
-        this.videos = new VideoService(videoRepository, new VideoRules(formats), new StorageRemoval(blobStore), clock,
-                randomness, videoKeys);
+        this.videos = new VideoService(videoRecords, database, new VideoRules(formats), new StorageRemoval(blobStore),
+                clock, randomness, videoKeys);
         this.representation = new VideoRepresentation(
                 new SasUploadLinks(settings.publicBaseUrl(), sasSigner, media.uploadSasValidity()));
-        this.keyDelivery = new KeyDelivery(videos, videoRepository, videoKeys, tokens);
-        this.uploads = new UploadCompletion(videos, videoRepository, blobStore, media.jobMaxAttempts(), clock, randomness,
+        this.keyDelivery = new KeyDelivery(videos, videoKeys, tokens);
+        this.jobQueue = new DatabaseJobQueue(database, clock);
+        EncodingRequests encodings = new EncodingRequests(database, jobQueue, media.jobMaxAttempts(), randomness,
                 jobSignal);
-        this.retries = new EncodingRetry(videos, videoRepository, media.jobMaxAttempts(), clock, randomness, jobSignal);
+        this.uploads = new UploadCompletion(videos, videoRecords, blobStore, encodings, clock);
+        this.retries = new EncodingRetry(videos, videoRecords, encodings, clock);
         this.urlSigner = new UrlSigner(secret, clock);
+        this.outputAccess = new OutputAccess(videos, urlSigner);
         this.playback = new PlaybackService(videos, urlSigner, settings.baseUrl(), media.playbackUrlValidity(), clock);
         String node = NodeId.loadOrCreate(settings.dataDir(), randomness);
         this.workRoot = settings.dataDir().toAbsolutePath().resolve("work");
         this.plaintextDir = media.plaintextDir().toAbsolutePath().resolve(node);
         this.workerIdPrefix = "worker-" + node + "-";
-        this.jobQueue = new DatabaseJobQueue(database, clock);
         new EarlierRunLeftovers(jobQueue, workerIdPrefix, List.of(workRoot, plaintextDir)).remove();
         this.workers = media.workers() > 0 ? workerPool(settings, clock, randomness) : null;
     }
@@ -142,9 +148,9 @@ public final class Components implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EncodingWorker worker = new EncodingWorker(jobQueue, videoRepository,
+        EncodingWorker worker = new EncodingWorker(jobQueue, videoRecords,
                 blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
-                new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
+                new OutputPublisher(blobStore, videoRecords, clock, randomness), heartbeats,
                 workRoot, media.jobLease(), media.jobHeartbeat(), media.jobDiskFullBackoff(), clock,
                 new UploadDecryption(videoKeys, plaintextDir), new OutputProtection(videoKeys, settings.baseUrl()));
         return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal, workerIdPrefix, disk);

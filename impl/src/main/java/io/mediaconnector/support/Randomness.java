@@ -11,6 +11,9 @@ public interface Randomness {
     /** A URL-safe secret carrying {@code bytes} bytes of entropy. */
     String newSecret(int bytes);
 
+    /** {@code count} random bytes, for keys and IVs. */
+    byte[] bytes(int count);
+
     static Randomness secure() {
         SecureRandom random = new SecureRandom();
         return new Randomness() {
@@ -21,9 +24,14 @@ public interface Randomness {
 
             @Override
             public String newSecret(int bytes) {
-                byte[] secret = new byte[bytes];
-                random.nextBytes(secret);
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
+            }
+
+            @Override
+            public byte[] bytes(int count) {
+                byte[] bytes = new byte[count];
+                random.nextBytes(bytes);
+                return bytes;
             }
         };
     }

@@ -1,6 +1,6 @@
 package io.mediaconnector.upload;
 
-import io.mediaconnector.db.VideoRepository;
+import io.mediaconnector.video.VideoStore;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -8,9 +8,9 @@ import java.util.UUID;
 /** A container {@code asset-<video id>} accepts its video's file until the upload is marked complete. */
 public final class VideoUploadTargets implements UploadTargets {
     private static final String PREFIX = "asset-";
-    private final VideoRepository videos;
+    private final VideoStore videos;
 
-    public VideoUploadTargets(VideoRepository videos) {
+    public VideoUploadTargets(VideoStore videos) {
         this.videos = videos;
     }
 

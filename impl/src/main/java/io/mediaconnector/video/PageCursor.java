@@ -1,6 +1,6 @@
 package io.mediaconnector.video;
 
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.InvalidInputException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public record PageCursor(OffsetDateTime created, UUID id) {
             Instant instant = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
             return new PageCursor(instant.atOffset(ZoneOffset.UTC), UUID.fromString(raw.substring(colon + 1)));
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("pageToken is not a token this service issued.");
+            throw new InvalidInputException("pageToken is not a token this service issued.");
         }
     }
 }

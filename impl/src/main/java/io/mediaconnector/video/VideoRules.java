@@ -1,6 +1,6 @@
 package io.mediaconnector.video;
 
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,9 +28,9 @@ public final class VideoRules {
     /** The accepted, lower-case extension of the original file name. */
     public String extensionOf(String originalFileName) {
         if (originalFileName == null || originalFileName.isBlank()) {
-            throw ProblemException.invalid("OriginalFileName is required.");
+            throw new InvalidInputException("OriginalFileName is required.");
         }
-        return formats.acceptedExtension(originalFileName.trim()).orElseThrow(() -> ProblemException.invalid(
+        return formats.acceptedExtension(originalFileName.trim()).orElseThrow(() -> new InvalidInputException(
                 "OriginalFileName '" + originalFileName + "' has no supported extension; GET /api/Formats lists them."));
     }
 
@@ -41,7 +41,7 @@ public final class VideoRules {
         if (mode.equalsIgnoreCase("AES128")) {
             return ContentProtection.AES128;
         }
-        throw ProblemException.invalid("ContentProtectionMode must be None or AES128, was '" + mode + "'.");
+        throw new InvalidInputException("ContentProtectionMode must be None or AES128, was '" + mode + "'.");
     }
 
     public InputEncryption inputEncryption(String mode) {
@@ -51,7 +51,7 @@ public final class VideoRules {
         if (mode.equalsIgnoreCase("AES256")) {
             return InputEncryption.AES256;
         }
-        throw ProblemException.invalid("InputStorageEncryptionMode must be empty or AES256, was '" + mode + "'.");
+        throw new InvalidInputException("InputStorageEncryptionMode must be empty or AES256, was '" + mode + "'.");
     }
 
     /** The display name: as given, else the original file name without any path. */
@@ -67,10 +67,10 @@ public final class VideoRules {
     public String checkedName(String name) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
-            throw ProblemException.invalid("Name must not be empty.");
+            throw new InvalidInputException("Name must not be empty.");
         }
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw ProblemException.invalid("Name is longer than " + MAX_NAME_LENGTH + " characters.");
+            throw new InvalidInputException("Name is longer than " + MAX_NAME_LENGTH + " characters.");
         }
         return trimmed;
     }
@@ -78,7 +78,7 @@ public final class VideoRules {
     public String description(String description) {
         String value = description == null ? "" : description;
         if (value.length() > MAX_DESCRIPTION_LENGTH) {
-            throw ProblemException.invalid("Description is longer than " + MAX_DESCRIPTION_LENGTH + " characters.");
+            throw new InvalidInputException("Description is longer than " + MAX_DESCRIPTION_LENGTH + " characters.");
         }
         return value;
     }
@@ -92,15 +92,15 @@ public final class VideoRules {
         for (String tag : tags) {
             String trimmed = tag == null ? "" : tag.trim();
             if (trimmed.isEmpty()) {
-                throw ProblemException.invalid("Tags must not be empty.");
+                throw new InvalidInputException("Tags must not be empty.");
             }
             if (trimmed.length() > MAX_TAG_LENGTH) {
-                throw ProblemException.invalid("Tag '" + trimmed + "' is longer than " + MAX_TAG_LENGTH + " characters.");
+                throw new InvalidInputException("Tag '" + trimmed + "' is longer than " + MAX_TAG_LENGTH + " characters.");
             }
             unique.add(trimmed);
         }
         if (unique.size() > MAX_TAGS) {
-            throw ProblemException.invalid("At most " + MAX_TAGS + " tags are allowed.");
+            throw new InvalidInputException("At most " + MAX_TAGS + " tags are allowed.");
         }
         return new ArrayList<>(unique);
     }
@@ -110,17 +110,17 @@ public final class VideoRules {
             return Map.of();
         }
         if (metadata.size() > MAX_METADATA_ENTRIES) {
-            throw ProblemException.invalid("At most " + MAX_METADATA_ENTRIES + " Metadata entries are allowed.");
+            throw new InvalidInputException("At most " + MAX_METADATA_ENTRIES + " Metadata entries are allowed.");
         }
         metadata.forEach((key, value) -> {
             if (key.isBlank() || key.length() > MAX_METADATA_KEY_LENGTH) {
-                throw ProblemException.invalid("Metadata keys must be 1 to " + MAX_METADATA_KEY_LENGTH + " characters.");
+                throw new InvalidInputException("Metadata keys must be 1 to " + MAX_METADATA_KEY_LENGTH + " characters.");
             }
             if (value == null) {
-                throw ProblemException.invalid("Metadata '" + key + "' has no value.");
+                throw new InvalidInputException("Metadata '" + key + "' has no value.");
             }
             if (value.length() > MAX_METADATA_VALUE_LENGTH) {
-                throw ProblemException.invalid("Metadata '" + key + "' is longer than " + MAX_METADATA_VALUE_LENGTH + " characters.");
+                throw new InvalidInputException("Metadata '" + key + "' is longer than " + MAX_METADATA_VALUE_LENGTH + " characters.");
             }
         });
         return metadata;
@@ -135,6 +135,6 @@ public final class VideoRules {
                 return state;
             }
         }
-        throw ProblemException.invalid("status must be one of Created, Processing, Completed, Failed; was '" + status + "'.");
+        throw new InvalidInputException("status must be one of Created, Processing, Completed, Failed; was '" + status + "'.");
     }
 }

@@ -2,12 +2,12 @@ package io.mediaconnector.video;
 
 import io.mediaconnector.support.Timestamps;
 import io.mediaconnector.account.Caller;
-import io.mediaconnector.db.VideoRepository;
-import io.mediaconnector.problem.ProblemException;
-import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.failure.NotFoundException;
+import io.mediaconnector.failure.StaleVersionException;
 import io.mediaconnector.protection.VideoKey;
 import io.mediaconnector.protection.VideoKeys;
 import io.mediaconnector.support.Randomness;
+import io.mediaconnector.support.Transactions;
 import io.mediaconnector.video.Video.VideoDetails;
 
 import java.time.Clock;
@@ -18,17 +18,19 @@ import java.util.UUID;
 
 /** The lifecycle of video records: create, read, list, update details, delete. */
 public final class VideoService {
-    private final VideoRepository videos;
+    private final VideoStore videos;
+    private final Transactions transactions;
     private final VideoRules rules;
     private final VideoRemoval removal;
     private final Clock clock;
     private final Randomness randomness;
     private final VideoKeys keys;
 
-    public VideoService(VideoRepository videos, VideoRules rules, VideoRemoval removal, Clock clock,
-                        Randomness randomness, VideoKeys keys) {
+    public VideoService(VideoStore videos, Transactions transactions, VideoRules rules, VideoRemoval removal,
+                        Clock clock, Randomness randomness, VideoKeys keys) {
         this.keys = keys;
         this.videos = videos;
+        this.transactions = transactions;
         this.rules = rules;
         this.removal = removal;
         this.clock = clock;
@@ -56,7 +58,10 @@ public final class VideoService {
         List<VideoKey> newKeys = new java.util.ArrayList<>();
         inputKey.ifPresent(newKeys::add);
         contentKey.ifPresent(newKeys::add);
-        videos.insert(video, newKeys, keys.repository());
+        transactions.run(() -> {
+            videos.insert(video);
+            keys.store(newKeys);
+        });
         return new CreatedVideo(video, inputKey);
     }
 
@@ -65,12 +70,22 @@ public final class VideoService {
     }
 
     public Video get(Caller caller, UUID id) {
-        return find(caller, id).orElseThrow(ProblemException::videoNotFound);
+        return find(caller, id).orElseThrow(NotFoundException::video);
     }
 
     /** The caller's video, or empty when there is none (or it belongs to another account). */
     public Optional<Video> find(Caller caller, UUID id) {
         return videos.find(caller.accountId(), id);
+    }
+
+    /** The video published under this playback locator, whatever its account: for serving its outputs. */
+    public Optional<Video> findByLocator(String locator) {
+        return videos.findByLocator(locator);
+    }
+
+    /** Any account's video, for a player that presents a playback token (the token names the video). */
+    public Optional<Video> forKeyDelivery(UUID id) {
+        return videos.findAny(id);
     }
 
     public VideoPage list(Caller caller, String status, String tag, int pageSize, String pageToken) {
@@ -98,10 +113,9 @@ public final class VideoService {
                 requested.metadata() == null ? current.details().metadata() : rules.metadata(requested.metadata()));
         if (!videos.updateDetails(caller.accountId(), id, expectedVersion, details, now())) {
             if (videos.find(caller.accountId(), id).isEmpty()) {
-                throw ProblemException.videoNotFound();
+                throw NotFoundException.video();
             }
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The video changed since the ETag in If-Match; read it again and retry.");
+            throw new StaleVersionException("The video changed since the ETag in If-Match; read it again and retry.");
         }
         return get(caller, id);
     }

@@ -5,7 +5,7 @@ import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.Caller;
 import io.mediaconnector.account.KeyHasher;
 import io.mediaconnector.account.Scope;
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.StateConflictException;
 import io.mediaconnector.support.Randomness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +72,7 @@ class AccountRepositoryTest {
         accounts.revoke(account.id(), issued.key().id());
         assertThat(accounts.authenticate(issued.secret())).isEmpty();
         assertThatThrownBy(() -> accounts.revoke(account.id(), issued.key().id()))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("already revoked");
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("already revoked");
         assertThat(accounts.keys(account.id())).singleElement()
                 .satisfies(key -> assertThat(key.revoked()).isPresent());
     }

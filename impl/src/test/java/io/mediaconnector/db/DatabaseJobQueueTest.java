@@ -177,16 +177,16 @@ class DatabaseJobQueueTest {
     void aFailedVideoIsQueuedAgainWithAFreshSetOfAttempts() {
         UUID video = queuedVideo();
         EncodingJob job = queue.claim("w1", LEASE).orElseThrow();
-        assertThat(videos.requeueFailedEncoding(account, video, UUID.randomUUID(), 3, "Processing", now()))
+        assertThat(reopenAndQueue(account, video, UUID.randomUUID()))
                 .as("still processing").isFalse();
         videos.fail(video, "broken ffmpeg", now());
         queue.fail(job, "w1", "broken ffmpeg");
 
-        assertThat(videos.requeueFailedEncoding(UUID.randomUUID(), video, UUID.randomUUID(), 3, "Processing", now()))
+        assertThat(reopenAndQueue(UUID.randomUUID(), video, UUID.randomUUID()))
                 .as("another account").isFalse();
         UUID retry = UUID.randomUUID();
-        assertThat(videos.requeueFailedEncoding(account, video, retry, 3, "Processing", now())).isTrue();
-        assertThat(videos.requeueFailedEncoding(account, video, UUID.randomUUID(), 3, "Processing", now()))
+        assertThat(reopenAndQueue(account, video, retry)).isTrue();
+        assertThat(reopenAndQueue(account, video, UUID.randomUUID()))
                 .as("already queued again").isFalse();
 
         assertThat(videos.findAny(video)).hasValueSatisfying(again -> {
@@ -236,8 +236,8 @@ class DatabaseJobQueueTest {
                 InputEncryption.NONE, VideoState.CREATED, "Awaiting upload.", 0, false, 0, true, Publication.NONE, 1,
                 now, now);
         videos.insert(video);
-        assertThat(videos.closeUploadAndQueueEncoding(account, video.id(), UUID.randomUUID(), 3, "Processing", now)).isTrue();
-        assertThat(videos.closeUploadAndQueueEncoding(account, video.id(), UUID.randomUUID(), 3, "Processing", now)).isFalse();
+        assertThat(closeAndQueue(account, video.id(), UUID.randomUUID(), 3, now)).isTrue();
+        assertThat(closeAndQueue(account, video.id(), UUID.randomUUID(), 3, now)).isFalse();
         return video.id();
     }
 
@@ -271,5 +271,27 @@ class DatabaseJobQueueTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    /** MarkComplete's transaction: the upload closes and a job is queued, or neither. */
+    private boolean closeAndQueue(UUID accountId, UUID videoId, UUID jobId, int maxAttempts, OffsetDateTime now) {
+        return database.inTransaction(() -> {
+            if (!videos.closeUpload(accountId, videoId, "Processing", now)) {
+                return false;
+            }
+            new DatabaseJobQueue(database, clock).enqueue(jobId, videoId, maxAttempts);
+            return true;
+        });
+    }
+
+    /** Retry's transaction: a Failed video goes back to Processing with a new job, or nothing happens. */
+    private boolean reopenAndQueue(UUID accountId, UUID videoId, UUID jobId) {
+        return database.inTransaction(() -> {
+            if (!videos.reopenFailed(accountId, videoId, "Processing", now())) {
+                return false;
+            }
+            queue.enqueue(jobId, videoId, 3);
+            return true;
+        });
     }
 }

@@ -1,7 +1,8 @@
 package io.mediaconnector.db;
 
 import io.mediaconnector.protection.KeyVault;
-import io.mediaconnector.protection.VideoKey;
+import io.mediaconnector.protection.VideoKeys;
+import io.mediaconnector.support.Randomness;
 import io.mediaconnector.server.Service;
 import io.mediaconnector.server.StartupException;
 import io.mediaconnector.support.Json;
@@ -55,8 +56,8 @@ class H2ImportTest {
             assertThat(new VideoRepository(database, Json.newMapper()).page(ACCOUNT, null, "beach", null, 10))
                     .hasSize(1);
             assertThat(new AccountRepository(database).findLiveKeyByHash("ab".repeat(32))).isPresent();
-            assertThat(new VideoKeyRepository(database, new KeyVault(MASTER_KEY)).find(VIDEO, VideoKey.Purpose.CONTENT))
-                    .hasValueSatisfying(key -> assertThat(key.key()).hasSize(16));
+            assertThat(new VideoKeys(new VideoKeyRepository(database), new KeyVault(MASTER_KEY), Randomness.secure())
+                    .contentKey(VIDEO)).hasValueSatisfying(key -> assertThat(key.key()).hasSize(16));
         }
         assertThat(H2Import.pending(dataDir)).isEmpty();
         assertThat(dataDir.resolve("db/media-connector.mv.db.imported")).exists();

@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,7 +135,7 @@ class DiskFullEncodingIT {
 
     private void startWorkerWithWorkDisk(long bytes) throws Exception {
         workDisk = SmallFilesystem.mount(dir.resolve("work"), bytes);
-        VideoKeys keys = new VideoKeys(new VideoKeyRepository(database, new KeyVault(new byte[32])));
+        VideoKeys keys = new VideoKeys(new VideoKeyRepository(database), new KeyVault(new byte[32]), io.mediaconnector.support.Randomness.secure());
         worker = new EncodingWorker(new DatabaseJobQueue(database, clock), videos, store,
                 new EncodingPipeline(FfmpegBinaries.bundled(Path.of("target/ffmpeg-cache").toAbsolutePath()),
                         EncodingOptions.defaults()),
@@ -154,13 +155,23 @@ class DiskFullEncodingIT {
         try (InputStream content = Files.newInputStream(clip)) {
             store.putBlob(video.containerName(), video.storedFileName(), content, WriteOptions.limitedTo(Long.MAX_VALUE));
         }
-        assertThat(videos.closeUploadAndQueueEncoding(account, video.id(), UUID.randomUUID(), 1,
-                VideoState.PROCESSING.defaultMessage(), now)).isTrue();
+        assertThat(closeAndQueue(account, video.id(), UUID.randomUUID(), 1, now)).isTrue();
         return video.id();
     }
 
     private int attemptsCounted(UUID videoId) {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT attempts FROM encoding_jobs WHERE video_id = :video")
                 .bind("video", videoId).mapTo(Integer.class).one());
+    }
+
+    /** MarkComplete's transaction: the upload closes and a job is queued, or neither. */
+    private boolean closeAndQueue(UUID accountId, UUID videoId, UUID jobId, int maxAttempts, OffsetDateTime now) {
+        return database.inTransaction(() -> {
+            if (!videos.closeUpload(accountId, videoId, "Processing", now)) {
+                return false;
+            }
+            new DatabaseJobQueue(database, clock).enqueue(jobId, videoId, maxAttempts);
+            return true;
+        });
     }
 }

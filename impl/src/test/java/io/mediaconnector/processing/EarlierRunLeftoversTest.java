@@ -123,10 +123,21 @@ class EarlierRunLeftoversTest {
                 InputEncryption.NONE, VideoState.CREATED, "Awaiting upload.", 0, false, 0, true, Publication.NONE, 1,
                 now(), now());
         videos.insert(video);
-        videos.closeUploadAndQueueEncoding(account, video.id(), UUID.randomUUID(), 3, "Processing", now());
+        closeAndQueue(account, video.id(), UUID.randomUUID(), 3, now());
     }
 
     private OffsetDateTime now() {
         return io.mediaconnector.support.Timestamps.now(clock);
+    }
+
+    /** MarkComplete's transaction: the upload closes and a job is queued, or neither. */
+    private boolean closeAndQueue(UUID accountId, UUID videoId, UUID jobId, int maxAttempts, OffsetDateTime now) {
+        return database.inTransaction(() -> {
+            if (!videos.closeUpload(accountId, videoId, "Processing", now)) {
+                return false;
+            }
+            new DatabaseJobQueue(database, clock).enqueue(jobId, videoId, maxAttempts);
+            return true;
+        });
     }
 }

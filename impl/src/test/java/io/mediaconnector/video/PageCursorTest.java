@@ -1,6 +1,6 @@
 package io.mediaconnector.video;
 
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -19,8 +19,8 @@ class PageCursorTest {
     @Test
     void rejectsTokensItDidNotIssue() {
         assertThatThrownBy(() -> PageCursor.decode("not-a-token"))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("pageToken");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("pageToken");
         assertThatThrownBy(() -> PageCursor.decode("MTIzOm5vdC1hLXV1aWQ"))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -1,6 +1,6 @@
 package io.mediaconnector.video;
 
-import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.failure.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -19,13 +19,13 @@ class VideoRulesTest {
         assertThat(rules.extensionOf("Holiday.MP4")).isEqualTo("mp4");
         assertThat(rules.extensionOf("C:\\clips\\a.b.mkv")).isEqualTo("mkv");
         assertThatThrownBy(() -> rules.extensionOf("notes.txt"))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("no supported extension");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no supported extension");
         assertThatThrownBy(() -> rules.extensionOf("noextension"))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("no supported extension");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no supported extension");
         assertThatThrownBy(() -> rules.extensionOf("trailingdot."))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> rules.extensionOf("  "))
-                .isInstanceOf(ProblemException.class).hasMessage("OriginalFileName is required.");
+                .isInstanceOf(InvalidInputException.class).hasMessage("OriginalFileName is required.");
     }
 
     @Test

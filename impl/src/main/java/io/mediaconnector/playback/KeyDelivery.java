@@ -1,14 +1,17 @@
-package io.mediaconnector.protection;
+package io.mediaconnector.playback;
 
 import io.mediaconnector.account.Caller;
-import io.mediaconnector.db.VideoRepository;
-import io.mediaconnector.problem.ProblemException;
-import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.failure.InvalidInputException;
+import io.mediaconnector.failure.NotFoundException;
+import io.mediaconnector.failure.StateConflictException;
+import io.mediaconnector.failure.TokenRejectedException;
+import io.mediaconnector.failure.TokenRejectedException.Reason;
+import io.mediaconnector.protection.VideoKey;
+import io.mediaconnector.protection.VideoKeys;
 import io.mediaconnector.video.ContentProtection;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.VideoService;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,13 +20,11 @@ import java.util.UUID;
  */
 public final class KeyDelivery {
     private final VideoService videos;
-    private final VideoRepository repository;
     private final VideoKeys keys;
     private final PlaybackTokens tokens;
 
-    public KeyDelivery(VideoService videos, VideoRepository repository, VideoKeys keys, PlaybackTokens tokens) {
+    public KeyDelivery(VideoService videos, VideoKeys keys, PlaybackTokens tokens) {
         this.videos = videos;
-        this.repository = repository;
         this.keys = keys;
         this.tokens = tokens;
     }
@@ -32,10 +33,10 @@ public final class KeyDelivery {
     public String authorizationToken(Caller caller, UUID videoId, String keyId) {
         Video video = videos.get(caller, videoId);
         if (video.contentProtection() != ContentProtection.AES128) {
-            throw ProblemException.conflict("The video is not protected (ContentProtectionMode None); it needs no token.");
+            throw new StateConflictException("The video is not protected (ContentProtectionMode None); it needs no token.");
         }
         if (!video.contentKeyId().orElseThrow().equals(keyId)) {
-            throw ProblemException.invalid("KeyId is not this video's ContentProtectionKeyId.");
+            throw new InvalidInputException("KeyId is not this video's ContentProtectionKeyId.");
         }
         return "Bearer=" + tokens.issue(videoId, keyId);
     }
@@ -45,16 +46,19 @@ public final class KeyDelivery {
         switch (tokens.check(stripScheme(token), videoId, keyId)) {
             case VALID -> {
             }
-            case MISSING -> throw unauthorized("Send the playback token from AuthorizationToken as 'Authorization: Bearer <token>' or '?token='.");
-            case EXPIRED -> throw unauthorized("The playback token has expired; ask AuthorizationToken for a new one.");
-            case INVALID -> throw unauthorized("The playback token is not valid: not a token from AuthorizationToken, or altered.");
-            case OTHER_VIDEO_OR_KEY -> throw new ProblemException(ProblemType.TOKEN_NOT_FOR_THIS_KEY,
+            case MISSING -> throw new TokenRejectedException(Reason.MISSING,
+                    "Send the playback token from AuthorizationToken as 'Authorization: Bearer <token>' or '?token='.");
+            case EXPIRED -> throw new TokenRejectedException(Reason.EXPIRED,
+                    "The playback token has expired; ask AuthorizationToken for a new one.");
+            case INVALID -> throw new TokenRejectedException(Reason.INVALID,
+                    "The playback token is not valid: not a token from AuthorizationToken, or altered.");
+            case OTHER_VIDEO_OR_KEY -> throw new TokenRejectedException(Reason.OTHER_VIDEO_OR_KEY,
                     "The playback token is for another video or key; ask AuthorizationToken for this one.");
         }
-        Video video = repository.findAny(videoId)
+        Video video = videos.forKeyDelivery(videoId)
                 .filter(found -> found.contentKeyId().map(keyId::equals).orElse(false))
-                .orElseThrow(() -> ProblemException.notFound("No such key."));
-        return keys.contentKey(video.id()).orElseThrow(() -> ProblemException.notFound("No such key."));
+                .orElseThrow(() -> new NotFoundException("No such key."));
+        return keys.contentKey(video.id()).orElseThrow(() -> new NotFoundException("No such key."));
     }
 
     /** Players send the value as given ({@code Bearer=…}) or the bare token. */
@@ -64,9 +68,5 @@ public final class KeyDelivery {
         }
         String trimmed = token.trim();
         return trimmed.startsWith("Bearer=") ? trimmed.substring("Bearer=".length()) : trimmed;
-    }
-
-    private static ProblemException unauthorized(String detail) {
-        return new ProblemException(ProblemType.INVALID_PLAYBACK_TOKEN, detail, Map.of("WWW-Authenticate", "Bearer"));
     }
 }

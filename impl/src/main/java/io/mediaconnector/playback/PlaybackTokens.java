@@ -1,4 +1,4 @@
-package io.mediaconnector.protection;
+package io.mediaconnector.playback;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

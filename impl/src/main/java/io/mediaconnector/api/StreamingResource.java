@@ -1,9 +1,9 @@
-package io.mediaconnector.playback;
+package io.mediaconnector.api;
 
-import io.mediaconnector.db.VideoRepository;
-import io.mediaconnector.problem.ProblemException;
-import io.mediaconnector.problem.ProblemType;
-import io.mediaconnector.processing.OutputPublisher;
+import io.mediaconnector.failure.NotFoundException;
+import io.mediaconnector.playback.ByteRanges;
+import io.mediaconnector.playback.MediaTypes;
+import io.mediaconnector.playback.OutputAccess;
 import io.mediaconnector.storage.BlobNotFoundException;
 import io.mediaconnector.storage.BlobProperties;
 import io.mediaconnector.storage.BlobRead;
@@ -11,8 +11,6 @@ import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.InvalidBlobNameException;
 import io.mediaconnector.storage.InvalidRangeException;
-import io.mediaconnector.video.ContentProtection;
-import io.mediaconnector.video.Video;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -43,15 +41,13 @@ public class StreamingResource {
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String SHORT = "public, max-age=5";
 
-    private final VideoRepository videos;
+    private final OutputAccess access;
     private final BlobStore store;
-    private final UrlSigner signer;
 
     @Inject
-    public StreamingResource(VideoRepository videos, BlobStore store, UrlSigner signer) {
-        this.videos = videos;
+    public StreamingResource(OutputAccess access, BlobStore store) {
+        this.access = access;
         this.store = store;
-        this.signer = signer;
     }
 
     @GET
@@ -80,28 +76,16 @@ public class StreamingResource {
 
     private Response serve(String locator, String path, String range, String ifNoneMatch, String se, String sig,
                            boolean withBody) {
-        int dot = locator.indexOf('.');
-        String plainLocator = dot < 0 ? locator : locator.substring(0, dot);
-        Video video = videos.findByLocator(plainLocator).orElseThrow(StreamingResource::notFound);
-        if (!path.startsWith(OutputPublisher.PREVIEW + "/") && !path.startsWith(OutputPublisher.FINAL + "/")) {
-            throw notFound();
-        }
-        if (video.contentProtection() == ContentProtection.AES128 && (dot < 0
-                || !signer.isValidPathToken(PlaybackService.lockedLocator(plainLocator), locator.substring(dot + 1)))) {
-            throw new ProblemException(ProblemType.FORBIDDEN,
-                    "Playback URLs of protected videos are signed and expire; ask PlaybackEndpoint for a fresh one.");
-        }
-        if (path.contains("/thumbnails/") && !signer.isValid("/stream/" + locator + "/" + path, se, sig)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Thumbnail URLs are signed and expire; ask the API for a fresh one.");
-        }
-        String blob = OutputPublisher.OUTPUTS + "/" + path;
+        OutputAccess.StoredOutput output = access.resolve(locator, path, se, sig);
+        String container = output.container();
+        String blob = output.blob();
         try {
-            BlobProperties properties = store.getProperties(video.containerName(), blob).orElseThrow(StreamingResource::notFound);
+            BlobProperties properties = store.getProperties(container, blob).orElseThrow(StreamingResource::notFound);
             if (ifNoneMatch != null && ifNoneMatch.contains(properties.etag())) {
                 return cors(Response.notModified().tag(unquoted(properties.etag()))).build();
             }
             Optional<ByteRange> requested = ByteRanges.parse(range, properties.length());
-            BlobRead read = store.openForRead(video.containerName(), blob, requested);
+            BlobRead read = store.openForRead(container, blob, requested);
             Response.ResponseBuilder response = cors(Response.status(read.isPartial() ? 206 : 200))
                     .type(MediaTypes.of(path))
                     .header(HttpHeaders.CONTENT_LENGTH, read.length())
@@ -125,15 +109,15 @@ public class StreamingResource {
         } catch (BlobNotFoundException | InvalidBlobNameException e) {
             throw notFound();
         } catch (InvalidRangeException e) {
-            return cors(Response.status(416)).header("Content-Range", "bytes */" + lengthOf(video, blob)).build();
+            return cors(Response.status(416)).header("Content-Range", "bytes */" + lengthOf(container, blob)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private long lengthOf(Video video, String blob) {
+    private long lengthOf(String container, String blob) {
         try {
-            return store.getProperties(video.containerName(), blob).map(BlobProperties::length).orElse(0L);
+            return store.getProperties(container, blob).map(BlobProperties::length).orElse(0L);
         } catch (IOException e) {
             return 0;
         }
@@ -155,7 +139,7 @@ public class StreamingResource {
         return new jakarta.ws.rs.core.EntityTag(etag.replace("\"", ""));
     }
 
-    private static ProblemException notFound() {
-        return ProblemException.notFound("Nothing is published at this address.");
+    private static NotFoundException notFound() {
+        return new NotFoundException("Nothing is published at this address.");
     }
 }

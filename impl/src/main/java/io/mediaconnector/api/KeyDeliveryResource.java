@@ -1,8 +1,10 @@
-package io.mediaconnector.protection;
+package io.mediaconnector.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediaconnector.playback.KeyDelivery;
 import io.mediaconnector.problem.ProblemException;
+import io.mediaconnector.protection.VideoKey;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;

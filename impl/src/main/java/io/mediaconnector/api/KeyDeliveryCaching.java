@@ -1,4 +1,4 @@
-package io.mediaconnector.protection;
+package io.mediaconnector.api;
 
 import io.mediaconnector.support.RoutePaths;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package io.mediaconnector.protection;
+package io.mediaconnector.playback;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.mediaconnector.protection.PlaybackTokens.Verdict.EXPIRED;
-import static io.mediaconnector.protection.PlaybackTokens.Verdict.INVALID;
-import static io.mediaconnector.protection.PlaybackTokens.Verdict.MISSING;
-import static io.mediaconnector.protection.PlaybackTokens.Verdict.OTHER_VIDEO_OR_KEY;
-import static io.mediaconnector.protection.PlaybackTokens.Verdict.VALID;
+import static io.mediaconnector.playback.PlaybackTokens.Verdict.EXPIRED;
+import static io.mediaconnector.playback.PlaybackTokens.Verdict.INVALID;
+import static io.mediaconnector.playback.PlaybackTokens.Verdict.MISSING;
+import static io.mediaconnector.playback.PlaybackTokens.Verdict.OTHER_VIDEO_OR_KEY;
+import static io.mediaconnector.playback.PlaybackTokens.Verdict.VALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlaybackTokensTest {
