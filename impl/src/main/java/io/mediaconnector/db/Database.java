@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The connection pool, migrated on open; the one way the service reaches its database. */
@@ -22,6 +24,8 @@ public final class Database implements Transactions, AutoCloseable {
     private final Dialect dialect;
     private final ColumnTypes types;
     private final Jdbi jdbi;
+    /** The after-commit actions of the transaction this thread is in, if it is in one. */
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -76,10 +80,34 @@ public final class Database implements Transactions, AutoCloseable {
         return types;
     }
 
-    /** Store calls inside {@code work} on this thread share its handle, hence its transaction (Jdbi's per-thread handle scope). */
+    /**
+     * Store calls inside {@code work} on this thread share its handle, hence its transaction (Jdbi's
+     * per-thread handle scope); a nested call joins the outer transaction.
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return jdbi.inTransaction(handle -> work.get());
+        if (afterCommit.get() != null) {
+            return work.get();
+        }
+        List<Runnable> actions = new ArrayList<>();
+        afterCommit.set(actions);
+        try {
+            T result = jdbi.inTransaction(handle -> work.get());
+            actions.forEach(Runnable::run);
+            return result;
+        } finally {
+            afterCommit.remove();
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
+        }
     }
 
     /** Whether the database answers a trivial query within a second. */

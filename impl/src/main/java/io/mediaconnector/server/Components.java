@@ -11,6 +11,7 @@ import io.mediaconnector.config.Settings;
 import io.mediaconnector.config.SecretFiles;
 import io.mediaconnector.db.AccountRepository;
 import io.mediaconnector.db.Database;
+import io.mediaconnector.db.Dialect;
 import io.mediaconnector.db.DatabaseJobQueue;
 import io.mediaconnector.db.VideoKeyRepository;
 import io.mediaconnector.db.VideoRepository;
@@ -45,6 +46,7 @@ import io.mediaconnector.upload.SasSigner;
 import io.mediaconnector.upload.SasUploadLinks;
 import io.mediaconnector.upload.UploadTargets;
 import io.mediaconnector.upload.VideoUploadTargets;
+import io.mediaconnector.video.CachedVideoStore;
 import io.mediaconnector.video.InputFormats;
 import io.mediaconnector.video.VideoRules;
 import io.mediaconnector.video.VideoService;
@@ -61,6 +63,8 @@ import java.util.concurrent.Executors;
 public final class Components implements AutoCloseable {
     /** The account name in SAS string-to-sign; the blob endpoint's URLs carry it as their first segment's role. */
     private static final String BLOB_ACCOUNT = "mediaconnector";
+    /** About 2 KB each: a few tens of MB at most. */
+    private static final long CACHED_VIDEOS = 20_000;
 
     final Settings settings;
     final InFlightLimit inFlight;
@@ -102,7 +106,7 @@ public final class Components implements AutoCloseable {
         this.formats = new InputFormats();
         this.accounts = new AccountService(new AccountRepository(database), new KeyHasher(), clock, randomness,
                 settings.apiKeyCacheTtl());
-        this.videoRecords = new VideoRepository(database, json);
+        this.videoRecords = videoRecords(database, json);
         this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
         SecretFiles secrets = new SecretFiles(settings.dataDir());
         byte[] secret = media.signingSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -172,6 +176,15 @@ public final class Components implements AutoCloseable {
         if (workers != null) {
             workers.close();
         }
+    }
+
+    /**
+     * The embedded database is this process's alone, so its video reads go through a cache that
+     * every write invalidates; a store shared with other nodes is read directly.
+     */
+    private static VideoStore videoRecords(Database database, ObjectMapper json) {
+        VideoStore records = new VideoRepository(database, json);
+        return database.dialect() == Dialect.SQLITE ? new CachedVideoStore(records, database, CACHED_VIDEOS) : records;
     }
 
     void startWorkers() {

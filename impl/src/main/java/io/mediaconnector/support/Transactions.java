@@ -9,6 +9,12 @@ import java.util.function.Supplier;
 public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code action} once the transaction this thread is in has committed (never if it rolls
+     * back), or at once outside a transaction: for effects that must not see uncommitted state.
+     */
+    void afterCommit(Runnable action);
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();
