@@ -1,6 +1,5 @@
 package io.mediaconnector.api;
 
-import io.mediaconnector.support.RoutePaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;

@@ -1,5 +1,7 @@
 package io.mediaconnector.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.generated.server.model.Problem;
 import io.mediaconnector.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +35,15 @@ public final class Problems {
         Response.ResponseBuilder builder = Response.status(type.status()).entity(problem).type(MEDIA_TYPE);
         headers.forEach(builder::header);
         return builder.build();
+    }
+
+    /** The problem as JSON, for answers written below Jersey (the HTTP codec's refusals). */
+    public static byte[] json(ObjectMapper mapper, ProblemType type, String detail, String instance, String requestId) {
+        try {
+            return mapper.writeValueAsBytes(of(type, detail, instance, requestId));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem did not serialize", e);
+        }
     }
 
     /** The problem body itself, with what it echoes of the request cut to a sane length. */

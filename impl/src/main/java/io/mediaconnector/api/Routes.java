@@ -1,6 +1,5 @@
 package io.mediaconnector.api;
 
-import io.mediaconnector.support.RoutePaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /** Which part of the service a request is for, by the path prefix Jersey routes it by. */

@@ -1,6 +1,7 @@
 package io.mediaconnector.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.Scope;
@@ -41,12 +42,12 @@ public final class VideoReadShortcut extends HttpHandler {
     private final InFlightLimit limit;
 
     public VideoReadShortcut(HttpHandler jersey, AccountService accounts, VideoService videos,
-                             VideoRepresentation representation, ObjectWriter json, InFlightLimit limit) {
+                             VideoRepresentation representation, ObjectMapper mapper, InFlightLimit limit) {
         this.jersey = jersey;
         this.accounts = accounts;
         this.videos = videos;
         this.representation = representation;
-        this.json = json;
+        this.json = mapper.writerFor(io.mediaconnector.generated.server.model.Video.class);
         this.limit = limit;
     }
 

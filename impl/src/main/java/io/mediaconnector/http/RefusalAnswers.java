@@ -1,7 +1,6 @@
 package io.mediaconnector.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.api.Problems;
 import io.mediaconnector.api.RequestIds;
 import io.mediaconnector.problem.ProblemType;
@@ -21,10 +20,10 @@ final class RefusalAnswers {
     /** What a refusal echoes of the request target; {@link Problems} bounds it again. */
     static final int MAX_ECHOED_TARGET = 1024;
 
-    private final ObjectWriter problems;
+    private final ObjectMapper json;
 
-    RefusalAnswers(ObjectWriter problems) {
-        this.problems = problems;
+    RefusalAnswers(ObjectMapper json) {
+        this.json = json;
     }
 
     record Answer(int status, String contentType, Map<String, String> headers, byte[] body) {
@@ -42,12 +41,8 @@ final class RefusalAnswers {
             return new Answer(type.status(), AzureErrorMapper.APPLICATION_XML_UTF8, headers,
                     AzureErrorMapper.xml(code, refusal.detail()).getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            byte[] body = problems.writeValueAsBytes(Problems.of(type, refusal.detail(), rawPath, requestId));
-            return new Answer(type.status(), Problems.MEDIA_TYPE, headers, body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem did not serialize", e);
-        }
+        return new Answer(type.status(), Problems.MEDIA_TYPE, headers,
+                Problems.json(json, type, refusal.detail(), rawPath, requestId));
     }
 
     /** Whether the router would take the path to the blob endpoint (its first segment, decoded, without matrix parameters). */

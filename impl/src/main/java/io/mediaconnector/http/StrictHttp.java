@@ -2,7 +2,6 @@ package io.mediaconnector.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.config.Connections;
-import io.mediaconnector.generated.server.model.Problem;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
@@ -21,7 +20,7 @@ public final class StrictHttp implements AddOn, AutoCloseable {
     private final Connections connections;
 
     public StrictHttp(ObjectMapper json, Connections connections) {
-        this.answers = new RefusalAnswers(json.writerFor(Problem.class));
+        this.answers = new RefusalAnswers(json);
         this.headerTimeouts = new HeaderTimeouts(connections.headerTimeout(), answers);
         this.connections = connections;
     }

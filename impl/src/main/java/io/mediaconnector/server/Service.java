@@ -3,7 +3,6 @@ package io.mediaconnector.server;
 import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.db.H2Import;
-import io.mediaconnector.generated.server.model.Video;
 import io.mediaconnector.http.StrictHttp;
 import io.mediaconnector.support.Randomness;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -108,7 +107,7 @@ public final class Service implements AutoCloseable {
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
         configuration.removeHttpHandler(jersey.getKey());
         configuration.addHttpHandler(new VideoReadShortcut(jersey.getKey(), components.accounts, components.videos,
-                components.representation, components.json.writerFor(Video.class), components.inFlight),
+                components.representation, components.json, components.inFlight),
                 jersey.getValue());
     }
 

@@ -2,7 +2,6 @@ package io.mediaconnector.upload;
 
 import io.mediaconnector.generated.server.model.Problem;
 import io.mediaconnector.problem.ProblemType;
-import io.mediaconnector.support.RoutePaths;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -29,7 +28,9 @@ public final class AzureErrorDialect implements ContainerResponseFilter {
     }
 
     private static boolean isBlobPath(ContainerRequestContext request) {
-        return RoutePaths.firstSegment(request.getUriInfo()).equals("blob");
+        // As the router sees it (decoded, without matrix parameters), not as sent.
+        var segments = request.getUriInfo().getPathSegments(true);
+        return !segments.isEmpty() && segments.get(0).getPath().equals("blob");
     }
 
     private static ProblemType typeOf(Problem problem) {

@@ -65,7 +65,7 @@ class VideoReadShortcutIT {
         server = new HttpServer();
         server.addListener(new NetworkListener("test", "127.0.0.1", 0));
         server.getServerConfiguration().addHttpHandler(new VideoReadShortcut(new StandInForJersey(),
-                components.accounts, components.videos, components.representation, components.json.writer(),
+                components.accounts, components.videos, components.representation, components.json,
                 components.inFlight), "/");
         server.start();
         baseUrl = "http://127.0.0.1:" + server.getListener("test").getPort();

@@ -1,4 +1,4 @@
-package io.mediaconnector.support;
+package io.mediaconnector.api;
 
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.UriInfo;
