@@ -68,7 +68,10 @@ class BadInputsIT {
             assertThat(status.get("Status").asText()).as(status.toString()).isEqualTo("Failed");
             assertThat(status.get("StatusCode").asInt()).isEqualTo(3);
             assertThat(status.get("Message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("/tmp/");
-            assertThat(media.playback(id, "HLS").statusCode()).isEqualTo(409);
+            var playback = media.playback(id, "HLS");
+            assertThat(playback.statusCode()).isEqualTo(409);
+            // Not "not playable yet": it never will be without a Retry.
+            assertThat(playback.body()).contains("failed to encode").contains("Retry").doesNotContain("not playable yet");
         }
         // The workers are free again: a real video still completes.
         String good = uploadAndComplete("good.mp4", clip);
