@@ -11,9 +11,9 @@ import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.protection.KeyDelivery;
 import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.UploadCompletion;
+import io.mediaconnector.video.DetailsChange;
 import io.mediaconnector.video.NewVideo;
 import io.mediaconnector.video.Video;
-import io.mediaconnector.video.Video.VideoDetails;
 import io.mediaconnector.video.VideoPage;
 import io.mediaconnector.video.VideoService;
 import io.mediaconnector.video.VideoState;
@@ -97,7 +97,7 @@ public class VideosResource implements VideosApi {
     public Response updateVideo(UUID id, VideoUpdate body, String ifMatch) {
         Long expected = EntityTags.expectedVersion(ifMatch);
         Video video = videos.updateDetails(Callers.of(security), id, expected,
-                new VideoDetails(body.getName(), body.getDescription(), body.getTags(), body.getMetadata()));
+                new DetailsChange(body.getName(), body.getDescription(), body.getTags(), body.getMetadata()));
         return Response.ok(representation.of(video)).header(HttpHeaders.ETAG, video.etag()).build();
     }
 

@@ -89,10 +89,14 @@ public final class VideoRules {
             return List.of();
         }
         Set<String> unique = new LinkedHashSet<>();
-        for (String tag : tags) {
-            String trimmed = tag == null ? "" : tag.trim();
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            if (tag == null) {
+                throw ProblemException.invalid("Tags[" + i + "] is null; a tag is a non-empty string.");
+            }
+            String trimmed = tag.trim();
             if (trimmed.isEmpty()) {
-                throw ProblemException.invalid("Tags must not be empty.");
+                throw ProblemException.invalid("Tags[" + i + "] is empty; a tag is a non-empty string.");
             }
             if (trimmed.length() > MAX_TAG_LENGTH) {
                 throw ProblemException.invalid("Tag '" + trimmed + "' is longer than " + MAX_TAG_LENGTH + " characters.");
@@ -117,7 +121,7 @@ public final class VideoRules {
                 throw ProblemException.invalid("Metadata keys must be 1 to " + MAX_METADATA_KEY_LENGTH + " characters.");
             }
             if (value == null) {
-                throw ProblemException.invalid("Metadata '" + key + "' has no value.");
+                throw ProblemException.invalid("Metadata['" + key + "'] is null; a Metadata value is a string (it may be empty).");
             }
             if (value.length() > MAX_METADATA_VALUE_LENGTH) {
                 throw ProblemException.invalid("Metadata '" + key + "' is longer than " + MAX_METADATA_VALUE_LENGTH + " characters.");

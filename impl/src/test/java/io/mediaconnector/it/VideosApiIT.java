@@ -141,6 +141,86 @@ class VideosApiIT {
         assertThat(videos.getVideo(video.getId(), null).getName()).isEqualTo("Beach");
     }
 
+    /** Generated clients send only the properties the caller set: whatever a PUT leaves out keeps its value. */
+    @Test
+    void updateKeepsEveryPropertyItDoesNotCarry() throws Exception {
+        UUID id = videos.createVideo(new VideoCreate().originalFileName("k.mp4").description("Waves")
+                .tags(List.of("summer")).metadata(Map.of("camera", "gopro"))).getId();
+
+        assertDetails(update(id, "{\"Name\":\"Beach\"}"), "Beach", "Waves", List.of("summer"), Map.of("camera", "gopro"));
+        assertDetails(update(id, "{}"), "Beach", "Waves", List.of("summer"), Map.of("camera", "gopro"));
+        Video described = videos.updateVideo(id, new VideoUpdate().description("Sand"), null);
+        assertThat(described.getName()).isEqualTo("Beach");
+        assertThat(described.getTags()).containsExactly("summer");
+        assertThat(described.getMetadata()).containsExactly(Map.entry("camera", "gopro"));
+        assertDetails(update(id, "{\"Tags\":[],\"Metadata\":{}}"), "Beach", "Sand", List.of(), Map.of());
+    }
+
+    /** A top-level null is the same as leaving the property out, for every property of the body. */
+    @Test
+    void updateTreatsATopLevelNullAsAbsent() throws Exception {
+        UUID id = videos.createVideo(new VideoCreate().originalFileName("n.mp4").name("Night").description("Stars")
+                .tags(List.of("sky")).metadata(Map.of("lens", "wide"))).getId();
+
+        assertDetails(update(id, "{\"Name\":null,\"Description\":null,\"Tags\":null,\"Metadata\":null}"),
+                "Night", "Stars", List.of("sky"), Map.of("lens", "wide"));
+        HttpResponse<String> created = create("{\"OriginalFileName\":\"n.mp4\",\"Name\":null,\"Description\":null,"
+                + "\"Tags\":null,\"Metadata\":null,\"ContentProtectionMode\":null,\"InputStorageEncryptionMode\":null}");
+        assertDetails(created, "n.mp4", "", List.of(), Map.of());
+    }
+
+    /** What is wrong inside Tags or Metadata, or a value of the wrong JSON type, is a 400 that says exactly that. */
+    @Test
+    void createAndUpdateSayWhatIsWrongInABody() throws Exception {
+        UUID id = videos.createVideo(new VideoCreate().originalFileName("w.mp4")).getId();
+        Map<String, String> wrong = new java.util.LinkedHashMap<>();
+        wrong.put("\"Tags\":[null]", "Tags[0] is null");
+        wrong.put("\"Tags\":[\"a\",null]", "Tags[1] is null");
+        wrong.put("\"Tags\":[\"a\",\"\"]", "Tags[1] is empty");
+        wrong.put("\"Tags\":[\" \"]", "Tags[0] is empty");
+        wrong.put("\"Tags\":[1]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":[true]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":[{\"a\":\"b\"}]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":[[\"a\"]]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":\"a\"", "Tags must be an array");
+        wrong.put("\"Tags\":{}", "Tags must be an array");
+        wrong.put("\"Metadata\":{\"k\":null}", "Metadata['k'] is null");
+        wrong.put("\"Metadata\":{\"\":\"v\"}", "Metadata keys must be 1 to 128 characters");
+        wrong.put("\"Metadata\":{\"k\":1.5}", "Metadata['k'] must be a string");
+        wrong.put("\"Metadata\":{\"k\":{\"x\":\"y\"}}", "Metadata['k'] must be a string");
+        wrong.put("\"Metadata\":[\"a\"]", "Metadata must be an object");
+        wrong.put("\"Metadata\":\"a\"", "Metadata must be an object");
+        wrong.put("\"Name\":5", "Name must be a string");
+        wrong.put("\"Description\":false", "Description must be a string");
+        wrong.forEach((property, detail) -> {
+            try {
+                assertProblem(update(id, "{" + property + "}"), 400, detail);
+                assertProblem(create("{\"OriginalFileName\":\"w.mp4\"," + property + "}"), 400, detail);
+            } catch (Exception | AssertionError e) {
+                throw new AssertionError(property + ": " + e.getMessage(), e);
+            }
+        });
+        assertProblem(update(id, "{\"Name\":\" \"}"), 400, "Name must not be empty");
+        assertProblem(create("{\"OriginalFileName\":7}"), 400, "OriginalFileName must be a string");
+        assertProblem(update(id, "null"), 400, "request body");
+        assertDetails(update(id, "{\"Metadata\":{\"flag\":\"\"}}"), "w.mp4", "", List.of(), Map.of("flag", ""));
+    }
+
+    private HttpResponse<String> update(UUID id, String body) {
+        return http.send(http.request("/api/Videos/" + id, key).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(body)));
+    }
+
+    private void assertDetails(HttpResponse<String> response, String name, String description, List<String> tags,
+                               Map<String, String> metadata) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        JsonNode video = json.readTree(response.body());
+        assertThat(video.get("Name").asText()).isEqualTo(name);
+        assertThat(video.get("Description").asText()).isEqualTo(description);
+        assertThat(json.convertValue(video.get("Tags"), List.class)).isEqualTo(tags);
+        assertThat(json.convertValue(video.get("Metadata"), Map.class)).isEqualTo(metadata);
+    }
+
     @Test
     void deleteAnswers204AndTheVideoIsGone() throws Exception {
         Video video = videos.createVideo(new VideoCreate().originalFileName("c.mp4"));

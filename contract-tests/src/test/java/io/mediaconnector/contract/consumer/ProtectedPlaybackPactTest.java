@@ -210,9 +210,7 @@ class ProtectedPlaybackPactTest {
     private static RequestResponsePact created(PactDslWithProvider builder, String description,
                                                PactDslJsonBody protection, PactDslJsonBody video) {
         PactDslJsonBody request = protection
-                .stringType("OriginalFileName", "lecture.mov")
-                .array("Tags").closeArray().asBody()
-                .object("Metadata").closeObject().asBody();
+                .stringType("OriginalFileName", "lecture.mov");
         return jsonHeaders(builder
                 .given(ACCOUNT_WITH_READ_WRITE_KEY)
                 .uponReceiving(description)

@@ -25,6 +25,9 @@ import java.util.Map;
 import static io.mediaconnector.contract.Contract.ACCOUNT_WITH_READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.CONSUMER;
 import static io.mediaconnector.contract.Contract.ETAG;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_KEY;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_VALUE;
+import static io.mediaconnector.contract.Contract.EXAMPLE_TAG;
 import static io.mediaconnector.contract.Contract.PROVIDER;
 import static io.mediaconnector.contract.Contract.READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.STALE_ETAG;
@@ -32,6 +35,7 @@ import static io.mediaconnector.contract.Contract.TWO_VIDEOS;
 import static io.mediaconnector.contract.Contract.VIDEO_AWAITING_UPLOAD;
 import static io.mediaconnector.contract.Contract.VIDEO_CHANGED_SINCE_READ;
 import static io.mediaconnector.contract.Contract.VIDEO_OF_ANOTHER_ACCOUNT;
+import static io.mediaconnector.contract.Contract.VIDEO_WITH_TAGS_AND_METADATA;
 import static io.mediaconnector.contract.consumer.Shapes.EXAMPLE_VIDEO_ID;
 import static io.mediaconnector.contract.consumer.Shapes.JSON;
 import static io.mediaconnector.contract.consumer.Shapes.UNKNOWN_VIDEO_ID;
@@ -41,6 +45,7 @@ import static io.mediaconnector.contract.consumer.Shapes.client;
 import static io.mediaconnector.contract.consumer.Shapes.jsonHeaders;
 import static io.mediaconnector.contract.consumer.Shapes.problemResponse;
 import static io.mediaconnector.contract.consumer.Shapes.video;
+import static io.mediaconnector.contract.consumer.Shapes.videoWithDetails;
 import static io.mediaconnector.contract.consumer.Shapes.videoPath;
 import static io.mediaconnector.contract.consumer.Shapes.videoPathFromState;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +64,7 @@ class VideosPactTest {
                 .uponReceiving("a request to create a video")
                 .path("/api/Videos").method("POST").headers(bearerWithJson(READ_WRITE_KEY))
                 .body(new PactDslJsonBody()
-                        .stringType("OriginalFileName", "holiday.mp4")
-                        .array("Tags").closeArray().asBody()
-                        .object("Metadata").closeObject())
+                        .stringType("OriginalFileName", "holiday.mp4"))
                 .willRespondWith().status(201)
                 .matchHeader("Location", "https?://[^/]+/api/Videos/" + Shapes.UUID_PATTERN,
                         "http://localhost:8080" + videoPath(EXAMPLE_VIDEO_ID))
@@ -92,9 +95,7 @@ class VideosPactTest {
                 .uponReceiving("a request to create a video without an OriginalFileName")
                 .path("/api/Videos").method("POST").headers(bearerWithJson(READ_WRITE_KEY))
                 .body(new PactDslJsonBody()
-                        .nullValue("OriginalFileName")
-                        .array("Tags").closeArray().asBody()
-                        .object("Metadata").closeObject())
+                        .nullValue("OriginalFileName"))
                 .willRespondWith().status(400), 400, "InvalidRequest")
                 .toPact();
     }
@@ -242,6 +243,32 @@ class VideosPactTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("ETag")).singleElement().asString().isNotEqualTo(EXAMPLE_ETAG);
         assertThat(response.getData().getId()).isEqualTo(EXAMPLE_VIDEO_ID);
+    }
+
+    @Pact(consumer = CONSUMER)
+    RequestResponsePact renameVideo(PactDslWithProvider builder) {
+        return jsonHeaders(builder
+                .given(ACCOUNT_WITH_READ_WRITE_KEY).given(VIDEO_WITH_TAGS_AND_METADATA)
+                .uponReceiving("a request to rename a video that leaves its other details out")
+                .pathFromProviderState(videoPathFromState(""), videoPath(EXAMPLE_VIDEO_ID))
+                .method("PUT").headers(bearerWithJson(READ_WRITE_KEY))
+                .body(new PactDslJsonBody().stringValue("Name", "Beach"))
+                .willRespondWith().status(200)
+                .matchHeader("ETag", Shapes.ETAG, "\"2\""), JSON)
+                .body(videoWithDetails(EXAMPLE_TAG, EXAMPLE_METADATA_KEY, EXAMPLE_METADATA_VALUE)
+                        .stringValue("Name", "Beach"))
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "renameVideo")
+    void renameVideo(MockServer mockServer) throws ApiException {
+        Video renamed = new VideosApi(client(mockServer, READ_WRITE_KEY))
+                .updateVideo(EXAMPLE_VIDEO_ID, new VideoUpdate().name("Beach"), null);
+
+        assertThat(renamed.getName()).isEqualTo("Beach");
+        assertThat(renamed.getTags()).containsExactly(EXAMPLE_TAG);
+        assertThat(renamed.getMetadata()).containsExactly(Map.entry(EXAMPLE_METADATA_KEY, EXAMPLE_METADATA_VALUE));
     }
 
     @Pact(consumer = CONSUMER)

@@ -54,6 +54,9 @@ import static io.mediaconnector.contract.Contract.ACCOUNT_WITH_READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.ADMIN_KEY;
 import static io.mediaconnector.contract.Contract.ANOTHER_ACCOUNT;
 import static io.mediaconnector.contract.Contract.ETAG;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_KEY;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_VALUE;
+import static io.mediaconnector.contract.Contract.EXAMPLE_TAG;
 import static io.mediaconnector.contract.Contract.KEY_ID;
 import static io.mediaconnector.contract.Contract.OPERATOR_WITH_ADMIN_KEY;
 import static io.mediaconnector.contract.Contract.PROTECTED_VIDEO_AWAITING_UPLOAD;
@@ -69,6 +72,7 @@ import static io.mediaconnector.contract.Contract.VIDEO_ENCODING_FAILED;
 import static io.mediaconnector.contract.Contract.VIDEO_FINISHED_ENCODING;
 import static io.mediaconnector.contract.Contract.VIDEO_ID;
 import static io.mediaconnector.contract.Contract.VIDEO_OF_ANOTHER_ACCOUNT;
+import static io.mediaconnector.contract.Contract.VIDEO_WITH_TAGS_AND_METADATA;
 import static io.mediaconnector.contract.Contract.VIDEO_WITH_UPLOADED_FILE;
 
 /**
@@ -181,6 +185,13 @@ class MediaConnectorProviderIT {
     Map<String, Object> videoAwaitingUpload() throws ApiException {
         ApiResponse<Video> created = createVideo(account);
         return Map.of(VIDEO_ID, created.getData().getId().toString(), ETAG, etagOf(created));
+    }
+
+    @State(VIDEO_WITH_TAGS_AND_METADATA)
+    Map<String, Object> videoWithTagsAndMetadata() throws ApiException {
+        Video video = new VideosApi(account).createVideo(new VideoCreate().originalFileName("holiday.mp4")
+                .tags(List.of(EXAMPLE_TAG)).metadata(Map.of(EXAMPLE_METADATA_KEY, EXAMPLE_METADATA_VALUE)));
+        return Map.of(VIDEO_ID, video.getId().toString());
     }
 
     @State(PROTECTED_VIDEO_AWAITING_UPLOAD)
