@@ -1,5 +1,6 @@
 package io.mediaconnector.it;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.generated.client.ApiException;
@@ -217,8 +218,8 @@ class VideosApiIT {
         JsonNode video = json.readTree(response.body());
         assertThat(video.get("Name").asText()).isEqualTo(name);
         assertThat(video.get("Description").asText()).isEqualTo(description);
-        assertThat(json.convertValue(video.get("Tags"), List.class)).isEqualTo(tags);
-        assertThat(json.convertValue(video.get("Metadata"), Map.class)).isEqualTo(metadata);
+        assertThat(json.convertValue(video.get("Tags"), new TypeReference<List<String>>() { })).isEqualTo(tags);
+        assertThat(json.convertValue(video.get("Metadata"), new TypeReference<Map<String, String>>() { })).isEqualTo(metadata);
     }
 
     @Test
