@@ -6,6 +6,7 @@ import io.mediaconnector.generated.client.ApiClient;
 import io.mediaconnector.generated.client.api.AccountsApi;
 import io.mediaconnector.generated.client.model.AccountCreate;
 import io.mediaconnector.generated.client.model.ApiKeyCreate;
+import io.mediaconnector.generated.client.model.ApiKeyScope;
 import io.mediaconnector.server.Service;
 
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class TestService implements AutoCloseable {
 
     public String newKey(UUID account, String... scopes) throws io.mediaconnector.generated.client.ApiException {
         return new AccountsApi(client(ADMIN_KEY)).createApiKey(account, new ApiKeyCreate().name("key")
-                .scopes(List.of(scopes).stream().map(ApiKeyCreate.ScopesEnum::fromValue).toList())).getKey();
+                .scopes(List.of(scopes).stream().map(ApiKeyScope::fromValue).toList())).getKey();
     }
 
     @Override

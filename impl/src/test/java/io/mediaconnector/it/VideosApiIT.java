@@ -8,9 +8,11 @@ import io.mediaconnector.generated.client.ApiResponse;
 import io.mediaconnector.generated.client.api.FormatsApi;
 import io.mediaconnector.generated.client.api.VideosApi;
 import io.mediaconnector.generated.client.model.Format;
+import io.mediaconnector.generated.client.model.Problem;
 import io.mediaconnector.generated.client.model.Video;
 import io.mediaconnector.generated.client.model.VideoCreate;
 import io.mediaconnector.generated.client.model.VideoPage;
+import io.mediaconnector.generated.client.model.VideoState;
 import io.mediaconnector.generated.client.model.VideoUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -260,8 +262,33 @@ class VideosApiIT {
 
         VideoPage even = own.listVideos(null, "even", 100, null);
         assertThat(even.getValue()).hasSize(4);
-        assertThat(own.listVideos("Completed", null, 10, null).getValue()).isEmpty();
-        assertThat(own.listVideos("Created", null, 10, null).getValue()).hasSize(7);
+        assertThat(own.listVideos(VideoState.COMPLETED, null, 10, null).getValue()).isEmpty();
+        assertThat(own.listVideos(VideoState.CREATED, null, 10, null).getValue()).hasSize(7);
+        // Matched case-insensitively, as the contract says.
+        assertThat(json.readTree(http.send(http.request("/api/Videos?status=created&pageSize=10", ownKey).GET()).body())
+                .get("value")).hasSize(7);
+    }
+
+    /** A generated client follows the pages with its own method: the page carries its continuation token. */
+    @Test
+    void listingPagesWithTheGeneratedClientsOwnMethod() throws Exception {
+        VideosApi own = new VideosApi(service.client(service.newAccountKey("write")));
+        Set<UUID> created = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(own.createVideo(new VideoCreate().originalFileName("p" + i + ".mp4").tags(List.of("paged"))).getId());
+        }
+        List<UUID> seen = new ArrayList<>();
+        String token = null;
+        do {
+            VideoPage page = own.listVideos(VideoState.CREATED, "paged", 2, token);
+            page.getValue().forEach(video -> seen.add(video.getId()));
+            token = page.getNextPageToken();
+            assertThat(page.getNextLink() == null).isEqualTo(token == null);
+            if (token != null) {
+                assertThat(page.getNextLink()).hasParameter("pageToken", token).hasParameter("tag", "paged");
+            }
+        } while (token != null);
+        assertThat(seen).hasSize(5).containsExactlyInAnyOrderElementsOf(created);
     }
 
     @Test
@@ -311,6 +338,8 @@ class VideosApiIT {
                 .POST(BodyPublishers.noBody())), 409, "Nothing was uploaded");
         assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=HLS", key).GET()),
                 409, "not playable yet");
+        assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=hls", key).GET()),
+                409, "not playable yet");
         assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=Flash", key).GET()),
                 400, "endpointType must be one of");
         assertProblem(http.send(http.request("/api/Videos/" + id + "/Thumbnails", key).GET()), 409, "Thumbnails are made");
@@ -336,6 +365,19 @@ class VideosApiIT {
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
                     assertThat(e.getResponseBody()).contains("\"code\":\"VideoNotFound\"");
+                    assertThat(e.getErrorEntity()).isInstanceOfSatisfying(Problem.class,
+                            problem -> assertThat(problem.getType()).hasToString("urn:problem:media-connector:VideoNotFound"));
+                });
+    }
+
+    /** A status the operation does not list (414 here) is its default response's: the client decodes that Problem too. */
+    @Test
+    void generatedClientDecodesTheProblemOfTheDefaultResponse() {
+        assertThatThrownBy(() -> videos.listVideos(null, null, 10, "x".repeat(9_000)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(414);
+                    assertThat(e.getErrorEntity()).isInstanceOfSatisfying(Problem.class,
+                            problem -> assertThat(problem.getCode()).isEqualTo("UriTooLong"));
                 });
     }
 

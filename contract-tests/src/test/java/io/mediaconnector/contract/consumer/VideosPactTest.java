@@ -15,6 +15,8 @@ import io.mediaconnector.generated.client.model.Problem;
 import io.mediaconnector.generated.client.model.Video;
 import io.mediaconnector.generated.client.model.VideoCreate;
 import io.mediaconnector.generated.client.model.VideoPage;
+import io.mediaconnector.generated.client.model.VideoState;
+import io.mediaconnector.generated.client.model.VideoStateCode;
 import io.mediaconnector.generated.client.model.VideoStatus;
 import io.mediaconnector.generated.client.model.VideoUpdate;
 import org.junit.jupiter.api.Test;
@@ -45,9 +47,9 @@ import static io.mediaconnector.contract.consumer.Shapes.client;
 import static io.mediaconnector.contract.consumer.Shapes.jsonHeaders;
 import static io.mediaconnector.contract.consumer.Shapes.problemResponse;
 import static io.mediaconnector.contract.consumer.Shapes.video;
-import static io.mediaconnector.contract.consumer.Shapes.videoWithDetails;
 import static io.mediaconnector.contract.consumer.Shapes.videoPath;
 import static io.mediaconnector.contract.consumer.Shapes.videoPathFromState;
+import static io.mediaconnector.contract.consumer.Shapes.videoWithDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -83,7 +85,7 @@ class VideosPactTest {
         assertThat(response.getHeaders().get("Location")).singleElement().asString()
                 .endsWith("/api/Videos/" + response.getData().getId());
         assertThat(response.getHeaders().get("ETag")).singleElement().asString().startsWith("\"");
-        assertThat(response.getData().getStatus()).isEqualTo(Video.StatusEnum.CREATED);
+        assertThat(response.getData().getStatus()).isEqualTo(VideoState.CREATED);
         assertThat(response.getData().getOriginalFileName()).endsWith(".mp4");
         assertThat(response.getData().getCreated()).isNotNull();
     }
@@ -206,7 +208,8 @@ class VideosPactTest {
                 .body(new PactDslJsonBody()
                         .minArrayLike("value", 1, video(), 1)
                         .stringMatcher("nextLink", "https?://[^/]+/api/Videos\\?\\S*pageToken=\\S+",
-                                "http://localhost:8080/api/Videos?pageSize=1&pageToken=abc"))
+                                "http://localhost:8080/api/Videos?pageSize=1&pageToken=abc")
+                        .stringType("nextPageToken", "abc"))
                 .toPact();
     }
 
@@ -216,7 +219,7 @@ class VideosPactTest {
         VideoPage page = new VideosApi(client(mockServer, READ_WRITE_KEY)).listVideos(null, null, 1, null);
 
         assertThat(page.getValue()).hasSize(1);
-        assertThat(page.getNextLink()).hasParameter("pageToken");
+        assertThat(page.getNextLink()).hasParameter("pageToken", page.getNextPageToken());
     }
 
     @Pact(consumer = CONSUMER)
@@ -335,8 +338,8 @@ class VideosPactTest {
     void getVideoStatus(MockServer mockServer) throws ApiException {
         VideoStatus status = new VideosApi(client(mockServer, READ_WRITE_KEY)).getVideoStatus(EXAMPLE_VIDEO_ID);
 
-        assertThat(status.getStatus()).isEqualTo(VideoStatus.StatusEnum.CREATED);
-        assertThat(status.getStatusCode()).isZero();
+        assertThat(status.getStatus()).isEqualTo(VideoState.CREATED);
+        assertThat(status.getStatusCode()).isEqualTo(VideoStateCode.CREATED);
         assertThat(status.getMessage()).isNotBlank();
     }
 
