@@ -107,7 +107,7 @@ public final class BareVideoServer {
                     .description("")
                     .tags(List.of())
                     .metadata(Map.of())
-                    .status(Video.StatusEnum.CREATED)
+                    .status("Created")
                     .statusCode(0)
                     .playable(false)
                     .created(created)

@@ -15,6 +15,8 @@ public final class Contract {
     public static final String OPERATOR_WITH_ADMIN_KEY = "the operator has an admin key";
     public static final String ANOTHER_ACCOUNT = "another account exists";
     public static final String VIDEO_AWAITING_UPLOAD = "a video awaiting upload exists";
+    /** Tagged {@value #EXAMPLE_TAG}, with the Metadata {@value #EXAMPLE_METADATA_KEY} = {@value #EXAMPLE_METADATA_VALUE}. */
+    public static final String VIDEO_WITH_TAGS_AND_METADATA = "a video with tags and metadata exists";
     public static final String VIDEO_WITH_UPLOADED_FILE = "a video whose file was uploaded exists";
     public static final String VIDEO_FINISHED_ENCODING = "a video that finished encoding exists";
     public static final String VIDEO_ENCODING_FAILED = "a video whose encoding failed exists";
@@ -31,6 +33,11 @@ public final class Contract {
     public static final String ACCOUNT_ID = "accountId";
     /** A protected video's {@code ContentProtectionKeyId}. */
     public static final String KEY_ID = "keyId";
+
+    /** The details of {@value #VIDEO_WITH_TAGS_AND_METADATA}. */
+    public static final String EXAMPLE_TAG = "summer";
+    public static final String EXAMPLE_METADATA_KEY = "camera";
+    public static final String EXAMPLE_METADATA_VALUE = "gopro";
 
     /** Placeholder secrets the consumer sends as {@code Authorization: Bearer <key>}. */
     public static final String READ_WRITE_KEY = "placeholder-read-write-key";

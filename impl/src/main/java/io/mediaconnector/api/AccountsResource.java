@@ -8,6 +8,7 @@ import io.mediaconnector.generated.server.api.AccountsApi;
 import io.mediaconnector.generated.server.model.Account;
 import io.mediaconnector.generated.server.model.AccountCreate;
 import io.mediaconnector.generated.server.model.ApiKeyCreate;
+import io.mediaconnector.generated.server.model.ApiKeyScope;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
@@ -56,7 +57,7 @@ public class AccountsResource implements AccountsApi {
 
     private static Set<Scope> scopes(ApiKeyCreate body) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        body.getScopes().forEach(scope -> scopes.add(Scope.fromWire(scope.value())));
+        body.getScopes().forEach(scope -> scopes.add(Scope.fromWire(scope.toString())));
         return scopes;
     }
 
@@ -65,7 +66,7 @@ public class AccountsResource implements AccountsApi {
                 .id(key.id())
                 .name(key.name())
                 .scopes(key.scopes().stream()
-                        .map(scope -> io.mediaconnector.generated.server.model.ApiKey.ScopesEnum.fromValue(scope.wireName()))
+                        .map(scope -> ApiKeyScope.fromValue(scope.wireName()))
                         .toList())
                 .key(null)
                 .created(key.created());

@@ -36,7 +36,9 @@ public class ContractResource {
               <div id="swagger-ui"></div>
               <script src="/docs/swagger-ui-bundle.js"></script>
               <script>
-                window.ui = SwaggerUIBundle({url: "/openapi.yaml", dom_id: "#swagger-ui", deepLinking: true});
+                // "Try it out" calls the node that serves this page: the contract's relative server.
+                window.ui = SwaggerUIBundle({url: "/openapi.yaml", dom_id: "#swagger-ui", deepLinking: true,
+                  onComplete: () => window.ui.getSystem().oas3Actions.setSelectedServer("/")});
               </script>
             </body>
             </html>

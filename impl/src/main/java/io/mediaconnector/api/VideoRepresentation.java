@@ -29,7 +29,7 @@ public final class VideoRepresentation {
                 .description(video.details().description())
                 .tags(video.details().tags())
                 .metadata(video.details().metadata())
-                .status(Video.StatusEnum.fromValue(video.state().wireName()))
+                .status(video.state().wireName())
                 .statusCode(video.state().code())
                 .playable(video.playable())
                 .renditions(renditions(video))
@@ -50,7 +50,7 @@ public final class VideoRepresentation {
         VideoState state = video.state();
         return new VideoStatus()
                 .statusCode(state.code())
-                .status(VideoStatus.StatusEnum.fromValue(state.wireName()))
+                .status(state.wireName())
                 .message(video.statusMessage())
                 .progress(video.progress())
                 .playable(video.playable())

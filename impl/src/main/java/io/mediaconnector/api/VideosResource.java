@@ -11,9 +11,10 @@ import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.KeyDelivery;
 import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.UploadCompletion;
+import io.mediaconnector.video.DetailsChange;
 import io.mediaconnector.video.NewVideo;
+import io.mediaconnector.video.PageCursor;
 import io.mediaconnector.video.Video;
-import io.mediaconnector.video.Video.VideoDetails;
 import io.mediaconnector.video.VideoPage;
 import io.mediaconnector.video.VideoService;
 import io.mediaconnector.video.VideoState;
@@ -82,22 +83,28 @@ public class VideosResource implements VideosApi {
     @Override
     public Response listVideos(String status, String tag, Integer pageSize, String pageToken) {
         VideoPage page = videos.list(Callers.of(security), status, tag, pageSize, pageToken);
-        var body = new io.mediaconnector.generated.server.model.VideoPage()
+        String nextPageToken = page.next().map(PageCursor::encode).orElse(null);
+        return Response.ok(new io.mediaconnector.generated.server.model.VideoPage()
                 .value(page.videos().stream().map(representation::of).toList())
-                .nextLink(page.next().map(next -> UriBuilder.fromUri(settings.baseUrl()).path("api/Videos")
-                        .queryParam("status", status == null ? new Object[0] : new Object[] {status})
-                        .queryParam("tag", tag == null ? new Object[0] : new Object[] {tag})
-                        .queryParam("pageSize", pageSize)
-                        .queryParam("pageToken", next.encode())
-                        .build()).orElse(null));
-        return Response.ok(body).build();
+                .nextLink(nextPageToken == null ? null : nextLink(status, tag, pageSize, nextPageToken))
+                .nextPageToken(nextPageToken)).build();
+    }
+
+    /** The same listing from {@code pageToken} on, as an absolute URL. */
+    private URI nextLink(String status, String tag, Integer pageSize, String pageToken) {
+        return UriBuilder.fromUri(settings.baseUrl()).path("api/Videos")
+                .queryParam("status", status == null ? new Object[0] : new Object[] {status})
+                .queryParam("tag", tag == null ? new Object[0] : new Object[] {tag})
+                .queryParam("pageSize", pageSize)
+                .queryParam("pageToken", pageToken)
+                .build();
     }
 
     @Override
     public Response updateVideo(UUID id, VideoUpdate body, String ifMatch) {
         Long expected = EntityTags.expectedVersion(ifMatch);
         Video video = videos.updateDetails(Callers.of(security), id, expected,
-                new VideoDetails(body.getName(), body.getDescription(), body.getTags(), body.getMetadata()));
+                new DetailsChange(body.getName(), body.getDescription(), body.getTags(), body.getMetadata()));
         return Response.ok(representation.of(video)).header(HttpHeaders.ETAG, video.etag()).build();
     }
 
@@ -131,7 +138,7 @@ public class VideosResource implements VideosApi {
     public Response getPlaybackEndpoint(UUID id, String endpointType) {
         PlaybackService.Endpoint endpoint = playback.endpoint(Callers.of(security), id, endpointType);
         return Response.ok(new PlaybackEndpoint()
-                .type(PlaybackEndpoint.TypeEnum.fromValue(endpoint.type().wireName()))
+                .type(endpoint.type().wireName())
                 .playbackUrl(endpoint.url())).build();
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 public record Settings(
         int port,
         Path dataDir,
-        URI publicBaseUrl,
+        Optional<URI> configuredPublicUrl,
         String databaseUrl,
         Optional<String> databaseUser,
         Optional<String> databasePassword,
@@ -41,8 +41,8 @@ public record Settings(
         require(maxUriLength >= 256, "max URI length must be at least 256");
         require(maxConcurrentRequests >= 1, "max concurrent requests must be at least 1");
         require(!requestBodyTimeout.isNegative() && !requestBodyTimeout.isZero(), "request body timeout must be positive");
-        require(publicBaseUrl.isAbsolute() && (publicBaseUrl.getPath().isEmpty() || publicBaseUrl.getPath().equals("/")),
-                "public base URL must be absolute without a path, was " + publicBaseUrl);
+        configuredPublicUrl.ifPresent(url -> require(url.isAbsolute() && (url.getPath().isEmpty() || url.getPath().equals("/")),
+                "public base URL must be absolute without a path, was " + url));
         require(!apiKeyCacheTtl.isNegative() && apiKeyCacheTtl.compareTo(MAX_API_KEY_CACHE_TTL) <= 0,
                 "API key cache TTL must be 0.." + MAX_API_KEY_CACHE_TTL + " (revocation waits for it), was " + apiKeyCacheTtl);
         require(diskReserveBytes >= 0, "disk reserve must be 0 or more bytes");
@@ -55,9 +55,31 @@ public record Settings(
         }
     }
 
+    /**
+     * The settings of the node once it listens on {@code boundPort}: the port the OS picked when
+     * the setting was 0, and so the public URL that carries it.
+     */
+    public Settings boundTo(int boundPort) {
+        require(port == 0 || port == boundPort, "bound to port " + boundPort + " instead of " + port);
+        return new Settings(boundPort, dataDir, configuredPublicUrl, databaseUrl, databaseUser, databasePassword,
+                databasePoolSize, bootstrapKey, maxRequestBodyBytes, maxUriLength, requestBodyTimeout,
+                maxConcurrentRequests, shutdownGrace, media, protection, apiKeyCacheTtl, diskReserveBytes, connections);
+    }
+
+    /**
+     * Where clients reach the node: {@code MEDIA_CONNECTOR_PUBLIC_URL}, else {@code http://localhost:<port>}.
+     * With port 0 that is known only once the node listens (see {@link #boundTo}).
+     */
+    public URI publicBaseUrl() {
+        if (configuredPublicUrl.isEmpty() && port == 0) {
+            throw new IllegalStateException("the public URL of a node on port 0 is known once it listens: use boundTo(port)");
+        }
+        return configuredPublicUrl.orElseGet(() -> URI.create("http://localhost:" + port));
+    }
+
     /** The public base URL without a trailing slash, for building absolute links. */
     public String baseUrl() {
-        String url = publicBaseUrl.toString();
+        String url = publicBaseUrl().toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -22,12 +22,11 @@ public final class SettingsLoader {
         int port = portOption != null ? portOption : get("PORT", Integer::parseInt, 8080);
         Path dataDir = (dataDirOption != null ? dataDirOption : get("DATA_DIR", Path::of, Path.of("data")))
                 .toAbsolutePath().normalize();
-        URI baseUrl = get("PUBLIC_URL", URI::create, URI.create("http://localhost:" + port));
         String defaultDb = "jdbc:sqlite:" + dataDir.resolve("db/media-connector.sqlite");
         return new Settings(
                 port,
                 dataDir,
-                baseUrl,
+                Optional.ofNullable(get("PUBLIC_URL", URI::create, null)),
                 get("DATABASE_URL", Function.identity(), defaultDb),
                 Optional.ofNullable(get("DATABASE_USER", Function.identity(), null)),
                 Optional.ofNullable(get("DATABASE_PASSWORD", Function.identity(), null)),

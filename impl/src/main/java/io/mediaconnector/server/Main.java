@@ -58,7 +58,7 @@ public final class Main {
                       %s
                     """.formatted(secret)));
             LOG.info("media-connector listening on port {} (public URL {}), data in {}",
-                    service.port(), settings.baseUrl(), settings.dataDir());
+                    service.port(), service.baseUrl(), settings.dataDir());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("shutting down");

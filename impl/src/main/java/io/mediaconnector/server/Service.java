@@ -4,12 +4,14 @@ import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.db.H2Import;
 import io.mediaconnector.http.StrictHttp;
+import io.mediaconnector.support.Json;
 import io.mediaconnector.support.Randomness;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainerProvider;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,43 +48,60 @@ public final class Service implements AutoCloseable {
         return start(settings, Clock.systemUTC(), Randomness.secure());
     }
 
+    /**
+     * Binds the port first, then builds the node: its absolute URLs carry the bound port, which
+     * with port 0 only the OS knows until then (unless {@code MEDIA_CONNECTOR_PUBLIC_URL} names them).
+     */
     public static Service start(Settings settings, Clock clock, Randomness randomness) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
-        Components components;
+        StrictHttp http = null;
+        HttpServer server = null;
+        Components components = null;
         try {
             refuseUnimportedH2(settings);
-            components = new Components(settings, clock, randomness);
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-        StrictHttp http = new StrictHttp(components.json, settings.connections());
-        try {
+            http = new StrictHttp(Json.newMapper(), settings.connections());
+            StartupGate gate = new StartupGate();
+            server = listening(settings, http, gate);
+            components = new Components(settings.boundTo(boundPort(server)), clock, randomness);
             Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
-            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://0.0.0.0:" + settings.port() + "/"), ApiApplication.create(components), false);
-            putVideoReadShortcutInFront(server, components);
-            server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
-            for (NetworkListener listener : server.getListeners()) {
-                // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
-                listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
-                listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                http.configure(listener);
-            }
-            server.start();
+            gate.open(videoReadShortcutInFrontOf(new GrizzlyHttpContainerProvider()
+                    .createContainer(GrizzlyHttpContainer.class, ApiApplication.create(components)), components));
             components.startWorkers();
             return new Service(lock, components, server, http, bootstrap);
-        } catch (IOException e) {
-            http.close();
-            components.close();
-            lock.close();
-            throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
         } catch (RuntimeException e) {
-            http.close();
-            components.close();
+            if (server != null) {
+                server.shutdownNow();
+            }
+            if (http != null) {
+                http.close();
+            }
+            if (components != null) {
+                components.close();
+            }
             lock.close();
             throw e;
         }
+    }
+
+    /** The HTTP server bound to the configured port, every request going to {@code gate}. */
+    private static HttpServer listening(Settings settings, StrictHttp http, StartupGate gate) {
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
+                URI.create("http://0.0.0.0:" + settings.port() + "/"), false);
+        server.getServerConfiguration().addHttpHandler(gate, HttpHandlerRegistration.ROOT);
+        server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
+        for (NetworkListener listener : server.getListeners()) {
+            // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
+            listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
+            listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            http.configure(listener);
+        }
+        try {
+            server.start();
+        } catch (IOException e) {
+            server.shutdownNow();
+            throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
+        }
+        return server;
     }
 
     /** An earlier version's H2 database is never silently replaced by an empty SQLite one. */
@@ -97,22 +115,23 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    /** Wraps Jersey's handler so plain video reads are answered before they reach it. */
-    private static void putVideoReadShortcutInFront(HttpServer server, Components components) {
-        ServerConfiguration configuration = server.getServerConfiguration();
-        Map<HttpHandler, HttpHandlerRegistration[]> handlers = configuration.getHttpHandlersWithMapping();
-        if (handlers.size() != 1) {
-            throw new IllegalStateException("expected Jersey's handler alone, found " + handlers.keySet());
-        }
-        Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
-        configuration.removeHttpHandler(jersey.getKey());
-        configuration.addHttpHandler(new VideoReadShortcut(jersey.getKey(), components.accounts, components.videos,
-                components.representation, components.json, components.inFlight),
-                jersey.getValue());
+    /** Plain video reads are answered before they reach Jersey. */
+    private static HttpHandler videoReadShortcutInFrontOf(HttpHandler jersey, Components components) {
+        return new VideoReadShortcut(jersey, components.accounts, components.videos, components.representation,
+                components.json, components.inFlight);
     }
 
     /** The port actually bound (differs from the setting when that was 0). */
     public int port() {
+        return boundPort(server);
+    }
+
+    /** Where clients reach this node: the configured public URL, else {@code http://localhost:<bound port>}. */
+    public String baseUrl() {
+        return components.settings.baseUrl();
+    }
+
+    private static int boundPort(HttpServer server) {
         return server.getListeners().iterator().next().getPort();
     }
 

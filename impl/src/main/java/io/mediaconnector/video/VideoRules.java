@@ -89,10 +89,14 @@ public final class VideoRules {
             return List.of();
         }
         Set<String> unique = new LinkedHashSet<>();
-        for (String tag : tags) {
-            String trimmed = tag == null ? "" : tag.trim();
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            if (tag == null) {
+                throw new InvalidInputException("Tags[" + i + "] is null; a tag is a non-empty string.");
+            }
+            String trimmed = tag.trim();
             if (trimmed.isEmpty()) {
-                throw new InvalidInputException("Tags must not be empty.");
+                throw new InvalidInputException("Tags[" + i + "] is empty; a tag is a non-empty string.");
             }
             if (trimmed.length() > MAX_TAG_LENGTH) {
                 throw new InvalidInputException("Tag '" + trimmed + "' is longer than " + MAX_TAG_LENGTH + " characters.");
@@ -117,7 +121,7 @@ public final class VideoRules {
                 throw new InvalidInputException("Metadata keys must be 1 to " + MAX_METADATA_KEY_LENGTH + " characters.");
             }
             if (value == null) {
-                throw new InvalidInputException("Metadata '" + key + "' has no value.");
+                throw new InvalidInputException("Metadata['" + key + "'] is null; a Metadata value is a string (it may be empty).");
             }
             if (value.length() > MAX_METADATA_VALUE_LENGTH) {
                 throw new InvalidInputException("Metadata '" + key + "' is longer than " + MAX_METADATA_VALUE_LENGTH + " characters.");

@@ -101,10 +101,10 @@ public final class VideoService {
     }
 
     /**
-     * Replaces name, description, tags and metadata. With {@code expectedVersion} set, only if
-     * nobody changed the video since that version (else 412).
+     * Replaces those of name, description, tags and metadata that the change carries. With
+     * {@code expectedVersion} set, only if nobody changed the video since that version (else 412).
      */
-    public Video updateDetails(Caller caller, UUID id, Long expectedVersion, VideoDetails requested) {
+    public Video updateDetails(Caller caller, UUID id, Long expectedVersion, DetailsChange requested) {
         Video current = get(caller, id);
         VideoDetails details = new VideoDetails(
                 requested.name() == null ? current.details().name() : rules.checkedName(requested.name()),

@@ -36,6 +36,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void onPortZeroThePublicUrlCarriesThePortTheNodeIsBoundTo() {
+        Settings unbound = new SettingsLoader(Map.of("MEDIA_CONNECTOR_PORT", "0")).load(null, null);
+        assertThatThrownBy(unbound::baseUrl).isInstanceOf(IllegalStateException.class).hasMessageContaining("port 0");
+        assertThat(unbound.boundTo(43210).port()).isEqualTo(43210);
+        assertThat(unbound.boundTo(43210).baseUrl()).isEqualTo("http://localhost:43210");
+
+        Settings behindAProxy = new SettingsLoader(Map.of("MEDIA_CONNECTOR_PUBLIC_URL", "https://video.example.org"))
+                .load(0, null);
+        assertThat(behindAProxy.boundTo(43210).baseUrl()).isEqualTo("https://video.example.org");
+        assertThat(new SettingsLoader(Map.of()).load(8080, null).boundTo(8080).baseUrl()).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
     void invalidValuesNameTheSetting() {
         assertThatThrownBy(() -> new SettingsLoader(Map.of("MEDIA_CONNECTOR_PORT", "eighty")).load(null, null))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("MEDIA_CONNECTOR_PORT");

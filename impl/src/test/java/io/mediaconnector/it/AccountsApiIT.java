@@ -8,6 +8,7 @@ import io.mediaconnector.generated.client.model.Account;
 import io.mediaconnector.generated.client.model.AccountCreate;
 import io.mediaconnector.generated.client.model.ApiKey;
 import io.mediaconnector.generated.client.model.ApiKeyCreate;
+import io.mediaconnector.generated.client.model.ApiKeyScope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class AccountsApiIT {
         assertThat(created.getHeaders().get("Location")).containsExactly(service.baseUrl() + "/api/Accounts/" + account.getId());
 
         ApiKey key = admin.createApiKey(account.getId(), new ApiKeyCreate().name("uploader")
-                .scopes(List.of(ApiKeyCreate.ScopesEnum.WRITE)));
+                .scopes(List.of(ApiKeyScope.WRITE)));
         assertThat(key.getKey()).startsWith("mc_").hasSizeGreaterThan(40);
         assertThat(new VideosApi(service.client(key.getKey())).listVideos(null, null, 10, null).getValue()).isEmpty();
 
@@ -55,14 +56,14 @@ class AccountsApiIT {
         assertThat(listed).singleElement().satisfies(k -> {
             assertThat(k.getId()).isEqualTo(key.getId());
             assertThat(k.getKey()).isNull();
-            assertThat(k.getScopes()).containsExactly(ApiKey.ScopesEnum.WRITE);
+            assertThat(k.getScopes()).containsExactly(ApiKeyScope.WRITE);
         });
     }
 
     @Test
     void aRevokedKeyIsRefusedAtOnce() throws Exception {
         UUID account = admin.createAccount(new AccountCreate().name("Short-lived")).getId();
-        ApiKey key = admin.createApiKey(account, new ApiKeyCreate().name("temp").scopes(List.of(ApiKeyCreate.ScopesEnum.READ)));
+        ApiKey key = admin.createApiKey(account, new ApiKeyCreate().name("temp").scopes(List.of(ApiKeyScope.READ)));
         VideosApi videos = new VideosApi(service.client(key.getKey()));
         videos.listVideos(null, null, 10, null);
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,20 +21,19 @@ class ServeCommandIT {
     @TempDir
     Path dataDir;
 
+    /** Also the port-0 start: the port the OS picks is the one every absolute URL carries. */
     @Test
     void firstStartPrintsAnAdminKeyOnceAndSigtermStopsGracefully() throws Exception {
         Path jar = Path.of("target/media-connector.jar");
         assertThat(jar).exists();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", "0",
                 "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         String key = null;
+        int port = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             Pattern keyLine = Pattern.compile("^\\s+(mc_\\S+)$");
+            Pattern listening = Pattern.compile(".*listening on port (\\d+) \\(public URL http://localhost:(\\d+)\\).*");
             String line;
             while ((line = out.readLine()) != null) {
                 output.add(line);
@@ -43,16 +41,26 @@ class ServeCommandIT {
                 if (matcher.matches()) {
                     key = matcher.group(1);
                 }
-                if (line.contains("listening on port")) {
+                Matcher bound = listening.matcher(line);
+                if (bound.matches()) {
+                    port = Integer.parseInt(bound.group(1));
+                    assertThat(bound.group(2)).as(line).isEqualTo(bound.group(1));
                     break;
                 }
             }
             assertThat(key).as(String.join("\n", output)).isNotNull();
+            assertThat(port).as(String.join("\n", output)).isPositive();
 
-            SpecCheckedHttp http = new SpecCheckedHttp("http://localhost:" + port);
+            String baseUrl = "http://localhost:" + port;
+            SpecCheckedHttp http = new SpecCheckedHttp(baseUrl);
             HttpResponse<String> list = http.send(http.request("/api/Videos", key).GET());
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(dataDir.resolve("db/media-connector.sqlite")).exists();
+            HttpResponse<String> created = http.send(http.request("/api/Videos", key).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"OriginalFileName\":\"a.mp4\"}")));
+            assertThat(created.headers().firstValue("Location")).hasValueSatisfying(location ->
+                    assertThat(location).startsWith(baseUrl + "/api/Videos/"));
+            assertThat(created.body()).contains("\"UploadUri\":\"" + baseUrl + "/blob/");
 
             assertSecondInstanceRefusesTheDataDirectory(jar, process.pid());
 
@@ -72,11 +80,7 @@ class ServeCommandIT {
 
     /** The data directory is locked by its process: a second one says so in one line and exits. */
     private void assertSecondInstanceRefusesTheDataDirectory(Path jar, long holderPid) throws Exception {
-        int otherPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            otherPort = socket.getLocalPort();
-        }
-        Process second = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", String.valueOf(otherPort),
+        Process second = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", "0",
                 "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
         try {
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.mediaconnector.it.fuzz.SpecOperations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against openapi.yaml (status, headers, body schema).
  */
 public final class SpecCheckedHttp {
+    private static final String SPEC = SpecCheckedHttp.class.getResource("/openapi.yaml").toString();
     private static final OpenApiInteractionValidator VALIDATOR =
-            OpenApiInteractionValidator.createForSpecificationUrl(
-                    SpecCheckedHttp.class.getResource("/openapi.yaml").toString()).build();
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build();
+    /** The validator takes any status to a {@code default} response; these say which statuses it stands for. */
+    private static final SpecOperations OPERATIONS = new SpecOperations(SPEC);
 
     // HTTP/1.1: the JDK's default h2c upgrade attempt is not what API clients send.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -77,6 +80,11 @@ public final class SpecCheckedHttp {
                 .extracting(message -> message.getLevel() + " " + message.getKey() + ": " + message.getMessage())
                 .filteredOn(text -> text.startsWith("ERROR"))
                 .isEmpty();
+        OPERATIONS.match(request.method(), request.uri().getRawPath()).ifPresent(operation ->
+                assertThat(operation.statuses())
+                        .as("%s %s → %d is not declared for the operation: %s", request.method(), request.uri(),
+                                response.statusCode(), response.body())
+                        .contains(response.statusCode()));
     }
 
     public static String describe(HttpResponse<String> response) {

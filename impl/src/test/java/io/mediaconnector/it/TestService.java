@@ -6,11 +6,9 @@ import io.mediaconnector.generated.client.ApiClient;
 import io.mediaconnector.generated.client.api.AccountsApi;
 import io.mediaconnector.generated.client.model.AccountCreate;
 import io.mediaconnector.generated.client.model.ApiKeyCreate;
+import io.mediaconnector.generated.client.model.ApiKeyScope;
 import io.mediaconnector.server.Service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,15 +31,19 @@ public final class TestService implements AutoCloseable {
         return start(dataDir, Map.of());
     }
 
-    /** Starts with extra {@code MEDIA_CONNECTOR_*} settings (names without the prefix). */
+    /**
+     * Starts with extra {@code MEDIA_CONNECTOR_*} settings (names without the prefix), on the port
+     * the OS picks ({@code MEDIA_CONNECTOR_PORT=0}): every absolute URL it hands out carries that port.
+     */
     public static TestService start(Path dataDir, Map<String, String> overrides) {
-        int port = freePort();
         Map<String, String> env = new HashMap<>();
+        env.put("MEDIA_CONNECTOR_PORT", "0");
         env.put("MEDIA_CONNECTOR_BOOTSTRAP_KEY", ADMIN_KEY);
         env.put("MEDIA_CONNECTOR_SHUTDOWN_GRACE", "PT1S");
         overrides.forEach((name, value) -> env.put("MEDIA_CONNECTOR_" + name, value));
-        Settings settings = new SettingsLoader(env).load(port, dataDir);
-        return new TestService(Service.start(settings), "http://localhost:" + port);
+        Settings settings = new SettingsLoader(env).load(null, dataDir);
+        Service service = Service.start(settings);
+        return new TestService(service, "http://localhost:" + service.port());
     }
 
     public String baseUrl() {
@@ -68,19 +70,11 @@ public final class TestService implements AutoCloseable {
 
     public String newKey(UUID account, String... scopes) throws io.mediaconnector.generated.client.ApiException {
         return new AccountsApi(client(ADMIN_KEY)).createApiKey(account, new ApiKeyCreate().name("key")
-                .scopes(List.of(scopes).stream().map(ApiKeyCreate.ScopesEnum::fromValue).toList())).getKey();
+                .scopes(List.of(scopes).stream().map(ApiKeyScope::fromValue).toList())).getKey();
     }
 
     @Override
     public void close() {
         service.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

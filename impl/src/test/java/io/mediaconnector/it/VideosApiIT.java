@@ -1,5 +1,6 @@
 package io.mediaconnector.it;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.generated.client.ApiException;
@@ -7,9 +8,11 @@ import io.mediaconnector.generated.client.ApiResponse;
 import io.mediaconnector.generated.client.api.FormatsApi;
 import io.mediaconnector.generated.client.api.VideosApi;
 import io.mediaconnector.generated.client.model.Format;
+import io.mediaconnector.generated.client.model.Problem;
 import io.mediaconnector.generated.client.model.Video;
 import io.mediaconnector.generated.client.model.VideoCreate;
 import io.mediaconnector.generated.client.model.VideoPage;
+import io.mediaconnector.generated.client.model.VideoState;
 import io.mediaconnector.generated.client.model.VideoUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +144,86 @@ class VideosApiIT {
         assertThat(videos.getVideo(video.getId(), null).getName()).isEqualTo("Beach");
     }
 
+    /** Generated clients send only the properties the caller set: whatever a PUT leaves out keeps its value. */
+    @Test
+    void updateKeepsEveryPropertyItDoesNotCarry() throws Exception {
+        UUID id = videos.createVideo(new VideoCreate().originalFileName("k.mp4").description("Waves")
+                .tags(List.of("summer")).metadata(Map.of("camera", "gopro"))).getId();
+
+        assertDetails(update(id, "{\"Name\":\"Beach\"}"), "Beach", "Waves", List.of("summer"), Map.of("camera", "gopro"));
+        assertDetails(update(id, "{}"), "Beach", "Waves", List.of("summer"), Map.of("camera", "gopro"));
+        Video described = videos.updateVideo(id, new VideoUpdate().description("Sand"), null);
+        assertThat(described.getName()).isEqualTo("Beach");
+        assertThat(described.getTags()).containsExactly("summer");
+        assertThat(described.getMetadata()).containsExactly(Map.entry("camera", "gopro"));
+        assertDetails(update(id, "{\"Tags\":[],\"Metadata\":{}}"), "Beach", "Sand", List.of(), Map.of());
+    }
+
+    /** A top-level null is the same as leaving the property out, for every property of the body. */
+    @Test
+    void updateTreatsATopLevelNullAsAbsent() throws Exception {
+        UUID id = videos.createVideo(new VideoCreate().originalFileName("n.mp4").name("Night").description("Stars")
+                .tags(List.of("sky")).metadata(Map.of("lens", "wide"))).getId();
+
+        assertDetails(update(id, "{\"Name\":null,\"Description\":null,\"Tags\":null,\"Metadata\":null}"),
+                "Night", "Stars", List.of("sky"), Map.of("lens", "wide"));
+        HttpResponse<String> created = create("{\"OriginalFileName\":\"n.mp4\",\"Name\":null,\"Description\":null,"
+                + "\"Tags\":null,\"Metadata\":null,\"ContentProtectionMode\":null,\"InputStorageEncryptionMode\":null}");
+        assertDetails(created, "n.mp4", "", List.of(), Map.of());
+    }
+
+    /** What is wrong inside Tags or Metadata, or a value of the wrong JSON type, is a 400 that says exactly that. */
+    @Test
+    void createAndUpdateSayWhatIsWrongInABody() throws Exception {
+        UUID id = videos.createVideo(new VideoCreate().originalFileName("w.mp4")).getId();
+        Map<String, String> wrong = new java.util.LinkedHashMap<>();
+        wrong.put("\"Tags\":[null]", "Tags[0] is null");
+        wrong.put("\"Tags\":[\"a\",null]", "Tags[1] is null");
+        wrong.put("\"Tags\":[\"a\",\"\"]", "Tags[1] is empty");
+        wrong.put("\"Tags\":[\" \"]", "Tags[0] is empty");
+        wrong.put("\"Tags\":[1]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":[true]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":[{\"a\":\"b\"}]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":[[\"a\"]]", "Tags[0] must be a string");
+        wrong.put("\"Tags\":\"a\"", "Tags must be an array");
+        wrong.put("\"Tags\":{}", "Tags must be an array");
+        wrong.put("\"Metadata\":{\"k\":null}", "Metadata['k'] is null");
+        wrong.put("\"Metadata\":{\"\":\"v\"}", "Metadata keys must be 1 to 128 characters");
+        wrong.put("\"Metadata\":{\"k\":1.5}", "Metadata['k'] must be a string");
+        wrong.put("\"Metadata\":{\"k\":{\"x\":\"y\"}}", "Metadata['k'] must be a string");
+        wrong.put("\"Metadata\":[\"a\"]", "Metadata must be an object");
+        wrong.put("\"Metadata\":\"a\"", "Metadata must be an object");
+        wrong.put("\"Name\":5", "Name must be a string");
+        wrong.put("\"Description\":false", "Description must be a string");
+        wrong.forEach((property, detail) -> {
+            try {
+                assertProblem(update(id, "{" + property + "}"), 400, detail);
+                assertProblem(create("{\"OriginalFileName\":\"w.mp4\"," + property + "}"), 400, detail);
+            } catch (Exception | AssertionError e) {
+                throw new AssertionError(property + ": " + e.getMessage(), e);
+            }
+        });
+        assertProblem(update(id, "{\"Name\":\" \"}"), 400, "Name must not be empty");
+        assertProblem(create("{\"OriginalFileName\":7}"), 400, "OriginalFileName must be a string");
+        assertProblem(update(id, "null"), 400, "request body");
+        assertDetails(update(id, "{\"Metadata\":{\"flag\":\"\"}}"), "w.mp4", "", List.of(), Map.of("flag", ""));
+    }
+
+    private HttpResponse<String> update(UUID id, String body) {
+        return http.send(http.request("/api/Videos/" + id, key).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(body)));
+    }
+
+    private void assertDetails(HttpResponse<String> response, String name, String description, List<String> tags,
+                               Map<String, String> metadata) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        JsonNode video = json.readTree(response.body());
+        assertThat(video.get("Name").asText()).isEqualTo(name);
+        assertThat(video.get("Description").asText()).isEqualTo(description);
+        assertThat(json.convertValue(video.get("Tags"), new TypeReference<List<String>>() { })).isEqualTo(tags);
+        assertThat(json.convertValue(video.get("Metadata"), new TypeReference<Map<String, String>>() { })).isEqualTo(metadata);
+    }
+
     @Test
     void deleteAnswers204AndTheVideoIsGone() throws Exception {
         Video video = videos.createVideo(new VideoCreate().originalFileName("c.mp4"));
@@ -179,8 +262,33 @@ class VideosApiIT {
 
         VideoPage even = own.listVideos(null, "even", 100, null);
         assertThat(even.getValue()).hasSize(4);
-        assertThat(own.listVideos("Completed", null, 10, null).getValue()).isEmpty();
-        assertThat(own.listVideos("Created", null, 10, null).getValue()).hasSize(7);
+        assertThat(own.listVideos(VideoState.COMPLETED, null, 10, null).getValue()).isEmpty();
+        assertThat(own.listVideos(VideoState.CREATED, null, 10, null).getValue()).hasSize(7);
+        // Matched case-insensitively, as the contract says.
+        assertThat(json.readTree(http.send(http.request("/api/Videos?status=created&pageSize=10", ownKey).GET()).body())
+                .get("value")).hasSize(7);
+    }
+
+    /** A generated client follows the pages with its own method: the page carries its continuation token. */
+    @Test
+    void listingPagesWithTheGeneratedClientsOwnMethod() throws Exception {
+        VideosApi own = new VideosApi(service.client(service.newAccountKey("write")));
+        Set<UUID> created = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(own.createVideo(new VideoCreate().originalFileName("p" + i + ".mp4").tags(List.of("paged"))).getId());
+        }
+        List<UUID> seen = new ArrayList<>();
+        String token = null;
+        do {
+            VideoPage page = own.listVideos(VideoState.CREATED, "paged", 2, token);
+            page.getValue().forEach(video -> seen.add(video.getId()));
+            token = page.getNextPageToken();
+            assertThat(page.getNextLink() == null).isEqualTo(token == null);
+            if (token != null) {
+                assertThat(page.getNextLink()).hasParameter("pageToken", token).hasParameter("tag", "paged");
+            }
+        } while (token != null);
+        assertThat(seen).hasSize(5).containsExactlyInAnyOrderElementsOf(created);
     }
 
     @Test
@@ -230,6 +338,8 @@ class VideosApiIT {
                 .POST(BodyPublishers.noBody())), 409, "Nothing was uploaded");
         assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=HLS", key).GET()),
                 409, "not playable yet");
+        assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=hls", key).GET()),
+                409, "not playable yet");
         assertProblem(http.send(http.request("/api/Videos/" + id + "/PlaybackEndpoint?endpointType=Flash", key).GET()),
                 400, "endpointType must be one of");
         assertProblem(http.send(http.request("/api/Videos/" + id + "/Thumbnails", key).GET()), 409, "Thumbnails are made");
@@ -255,6 +365,19 @@ class VideosApiIT {
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
                     assertThat(e.getResponseBody()).contains("\"code\":\"VideoNotFound\"");
+                    assertThat(e.getErrorEntity()).isInstanceOfSatisfying(Problem.class,
+                            problem -> assertThat(problem.getType()).hasToString("urn:problem:media-connector:VideoNotFound"));
+                });
+    }
+
+    /** A status the operation does not list (414 here) is its default response's: the client decodes that Problem too. */
+    @Test
+    void generatedClientDecodesTheProblemOfTheDefaultResponse() {
+        assertThatThrownBy(() -> videos.listVideos(null, null, 10, "x".repeat(9_000)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(414);
+                    assertThat(e.getErrorEntity()).isInstanceOfSatisfying(Problem.class,
+                            problem -> assertThat(problem.getCode()).isEqualTo("UriTooLong"));
                 });
     }
 

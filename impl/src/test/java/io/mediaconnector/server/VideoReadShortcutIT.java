@@ -51,7 +51,8 @@ class VideoReadShortcutIT {
 
     @BeforeAll
     static void start() throws IOException {
-        components = new Components(new SettingsLoader(Map.of("MEDIA_CONNECTOR_WORKERS", "0"))
+        components = new Components(new SettingsLoader(Map.of("MEDIA_CONNECTOR_WORKERS", "0",
+                "MEDIA_CONNECTOR_PUBLIC_URL", "http://media-connector.test"))
                 .load(0, dataDir), Clock.systemUTC(), Randomness.secure());
         AccountService accounts = components.accounts;
         UUID account = accounts.createAccount("tenant").id();

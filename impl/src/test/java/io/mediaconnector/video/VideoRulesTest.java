@@ -53,7 +53,9 @@ class VideoRulesTest {
     void tagsAreTrimmedDeduplicatedAndBounded() {
         assertThat(rules.tags(List.of(" a", "b", "a "))).containsExactly("a", "b");
         assertThatThrownBy(() -> rules.tags(List.of(" ")))
-                .hasMessage("Tags must not be empty.");
+                .hasMessage("Tags[0] is empty; a tag is a non-empty string.");
+        assertThatThrownBy(() -> rules.tags(java.util.Arrays.asList("a", null)))
+                .hasMessage("Tags[1] is null; a tag is a non-empty string.");
         assertThatThrownBy(() -> rules.tags(List.of("x".repeat(65))))
                 .hasMessageContaining("longer than 64");
         List<String> many = IntStream.range(0, 51).mapToObj(i -> "t" + i).toList();
@@ -66,7 +68,7 @@ class VideoRulesTest {
         assertThatThrownBy(() -> rules.metadata(Map.of("k", "v".repeat(1025))))
                 .hasMessageContaining("longer than 1024");
         assertThatThrownBy(() -> rules.metadata(Collections.singletonMap("k", null)))
-                .hasMessage("Metadata 'k' has no value.");
+                .hasMessage("Metadata['k'] is null; a Metadata value is a string (it may be empty).");
     }
 
     @Test

@@ -14,7 +14,10 @@ import io.mediaconnector.generated.client.ApiException;
 import io.mediaconnector.generated.client.ApiResponse;
 import io.mediaconnector.generated.client.api.VideosApi;
 import io.mediaconnector.generated.client.model.AuthorizationToken;
+import io.mediaconnector.generated.client.model.ContentProtectionMode;
+import io.mediaconnector.generated.client.model.InputStorageEncryptionMode;
 import io.mediaconnector.generated.client.model.PlaybackEndpoint;
+import io.mediaconnector.generated.client.model.PlaybackType;
 import io.mediaconnector.generated.client.model.Video;
 import io.mediaconnector.generated.client.model.VideoCreate;
 import org.junit.jupiter.api.Test;
@@ -79,10 +82,10 @@ class ProtectedPlaybackPactTest {
     @PactTestFor(pactMethod = "createProtectedVideo")
     void createProtectedVideo(MockServer mockServer) throws ApiException {
         ApiResponse<Video> response = videos(mockServer).createVideoWithHttpInfo(
-                new VideoCreate().originalFileName("lecture.mov").contentProtectionMode("AES128"));
+                new VideoCreate().originalFileName("lecture.mov").contentProtectionMode(ContentProtectionMode.AES128));
 
         assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(response.getData().getContentProtectionMode()).isEqualTo("AES128");
+        assertThat(response.getData().getContentProtectionMode()).isEqualTo(ContentProtectionMode.AES128);
         assertThat(response.getData().getContentProtectionKeyId()).matches(UUID_PATTERN);
     }
 
@@ -102,7 +105,7 @@ class ProtectedPlaybackPactTest {
     @PactTestFor(pactMethod = "createVideoWithEncryptedUpload")
     void createVideoWithEncryptedUpload(MockServer mockServer) throws ApiException {
         Video video = videos(mockServer).createVideo(
-                new VideoCreate().originalFileName("lecture.mov").inputStorageEncryptionMode("AES256"));
+                new VideoCreate().originalFileName("lecture.mov").inputStorageEncryptionMode(InputStorageEncryptionMode.AES256));
 
         assertThat(Base64.getDecoder().decode(video.getInputStorageEncryptionSymmetricKey())).hasSize(32);
         assertThat(Base64.getDecoder().decode(video.getInputStorageEncryptionIv())).hasSize(16);
@@ -177,7 +180,7 @@ class ProtectedPlaybackPactTest {
     @Test
     @PactTestFor(pactMethod = "protectedHlsPlayback")
     void protectedHlsPlayback(MockServer mockServer) throws ApiException {
-        assertPlayback(mockServer, "HLS", PlaybackEndpoint.TypeEnum.HLS, "/final/hls/master.m3u8");
+        assertPlayback(mockServer, "HLS", PlaybackType.HLS, "/final/hls/master.m3u8");
     }
 
     @Pact(consumer = CONSUMER)
@@ -188,7 +191,7 @@ class ProtectedPlaybackPactTest {
     @Test
     @PactTestFor(pactMethod = "protectedDashPlayback")
     void protectedDashPlayback(MockServer mockServer) throws ApiException {
-        assertPlayback(mockServer, "DASH", PlaybackEndpoint.TypeEnum.DASH, "/final/dash/manifest.mpd");
+        assertPlayback(mockServer, "DASH", PlaybackType.DASH, "/final/dash/manifest.mpd");
     }
 
     @Pact(consumer = CONSUMER)
@@ -204,15 +207,13 @@ class ProtectedPlaybackPactTest {
     @PactTestFor(pactMethod = "protectedSmoothStreamingPlayback")
     void protectedSmoothStreamingPlayback(MockServer mockServer) {
         assertProblem(catchThrowableOfType(ApiException.class,
-                () -> videos(mockServer).getPlaybackEndpoint(EXAMPLE_VIDEO_ID, "Streaming")), 501, "NotImplemented");
+                () -> videos(mockServer).getPlaybackEndpoint(EXAMPLE_VIDEO_ID, PlaybackType.STREAMING)), 501, "NotImplemented");
     }
 
     private static RequestResponsePact created(PactDslWithProvider builder, String description,
                                                PactDslJsonBody protection, PactDslJsonBody video) {
         PactDslJsonBody request = protection
-                .stringType("OriginalFileName", "lecture.mov")
-                .array("Tags").closeArray().asBody()
-                .object("Metadata").closeObject().asBody();
+                .stringType("OriginalFileName", "lecture.mov");
         return jsonHeaders(builder
                 .given(ACCOUNT_WITH_READ_WRITE_KEY)
                 .uponReceiving(description)
@@ -238,9 +239,9 @@ class ProtectedPlaybackPactTest {
                 .toPact();
     }
 
-    private static void assertPlayback(MockServer mockServer, String type, PlaybackEndpoint.TypeEnum expected,
+    private static void assertPlayback(MockServer mockServer, String type, PlaybackType expected,
                                        String manifest) throws ApiException {
-        PlaybackEndpoint endpoint = videos(mockServer).getPlaybackEndpoint(EXAMPLE_VIDEO_ID, type);
+        PlaybackEndpoint endpoint = videos(mockServer).getPlaybackEndpoint(EXAMPLE_VIDEO_ID, PlaybackType.fromValue(type));
 
         assertThat(endpoint.getType()).isEqualTo(expected);
         assertThat(endpoint.getPlaybackUrl().getPath()).matches("/stream/[^/]+\\.\\d+\\.[^/]+" + manifest);

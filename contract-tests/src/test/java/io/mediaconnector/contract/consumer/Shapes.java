@@ -69,6 +69,19 @@ final class Shapes {
 
     /** A video whose {@code ContentProtectionMode} matches {@code modePattern}. */
     static PactDslJsonBody video(PactDslJsonBody body, String modePattern, String exampleMode) {
+        return videoWithoutDetails(body, modePattern, exampleMode)
+                .minArrayLike("Tags", 0, PactDslJsonRootValue.stringType("summer"), 1)
+                .object("Metadata").closeObject().asBody();
+    }
+
+    /** A clear video with exactly this tag and this Metadata entry. */
+    static PactDslJsonBody videoWithDetails(String tag, String metadataKey, String metadataValue) {
+        PactDslJsonBody body = videoWithoutDetails(new PactDslJsonBody(), "None", "None");
+        body.array("Tags").stringValue(tag).closeArray();
+        return body.object("Metadata").stringValue(metadataKey, metadataValue).closeObject().asBody();
+    }
+
+    private static PactDslJsonBody videoWithoutDetails(PactDslJsonBody body, String modePattern, String exampleMode) {
         return body
                 .uuid("Id", EXAMPLE_VIDEO_ID)
                 .stringMatcher("OriginalFileName", UUID_PATTERN + "\\.\\w+", "a6dad4be-6a34-423d-85de-b43491133140.mp4")
@@ -76,8 +89,6 @@ final class Shapes {
                 .stringMatcher("ContentProtectionMode", modePattern, exampleMode)
                 .stringType("Name", "holiday.mp4")
                 .stringType("Description", "")
-                .minArrayLike("Tags", 0, PactDslJsonRootValue.stringType("summer"), 1)
-                .object("Metadata").closeObject().asBody()
                 .stringMatcher("Status", "Created|Processing|Completed|Failed", "Created")
                 .integerType("StatusCode", 0)
                 .booleanType("Playable", false)

@@ -15,6 +15,8 @@ import io.mediaconnector.generated.client.model.Problem;
 import io.mediaconnector.generated.client.model.Video;
 import io.mediaconnector.generated.client.model.VideoCreate;
 import io.mediaconnector.generated.client.model.VideoPage;
+import io.mediaconnector.generated.client.model.VideoState;
+import io.mediaconnector.generated.client.model.VideoStateCode;
 import io.mediaconnector.generated.client.model.VideoStatus;
 import io.mediaconnector.generated.client.model.VideoUpdate;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ import java.util.Map;
 import static io.mediaconnector.contract.Contract.ACCOUNT_WITH_READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.CONSUMER;
 import static io.mediaconnector.contract.Contract.ETAG;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_KEY;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_VALUE;
+import static io.mediaconnector.contract.Contract.EXAMPLE_TAG;
 import static io.mediaconnector.contract.Contract.PROVIDER;
 import static io.mediaconnector.contract.Contract.READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.STALE_ETAG;
@@ -32,6 +37,7 @@ import static io.mediaconnector.contract.Contract.TWO_VIDEOS;
 import static io.mediaconnector.contract.Contract.VIDEO_AWAITING_UPLOAD;
 import static io.mediaconnector.contract.Contract.VIDEO_CHANGED_SINCE_READ;
 import static io.mediaconnector.contract.Contract.VIDEO_OF_ANOTHER_ACCOUNT;
+import static io.mediaconnector.contract.Contract.VIDEO_WITH_TAGS_AND_METADATA;
 import static io.mediaconnector.contract.consumer.Shapes.EXAMPLE_VIDEO_ID;
 import static io.mediaconnector.contract.consumer.Shapes.JSON;
 import static io.mediaconnector.contract.consumer.Shapes.UNKNOWN_VIDEO_ID;
@@ -43,6 +49,7 @@ import static io.mediaconnector.contract.consumer.Shapes.problemResponse;
 import static io.mediaconnector.contract.consumer.Shapes.video;
 import static io.mediaconnector.contract.consumer.Shapes.videoPath;
 import static io.mediaconnector.contract.consumer.Shapes.videoPathFromState;
+import static io.mediaconnector.contract.consumer.Shapes.videoWithDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -59,9 +66,7 @@ class VideosPactTest {
                 .uponReceiving("a request to create a video")
                 .path("/api/Videos").method("POST").headers(bearerWithJson(READ_WRITE_KEY))
                 .body(new PactDslJsonBody()
-                        .stringType("OriginalFileName", "holiday.mp4")
-                        .array("Tags").closeArray().asBody()
-                        .object("Metadata").closeObject())
+                        .stringType("OriginalFileName", "holiday.mp4"))
                 .willRespondWith().status(201)
                 .matchHeader("Location", "https?://[^/]+/api/Videos/" + Shapes.UUID_PATTERN,
                         "http://localhost:8080" + videoPath(EXAMPLE_VIDEO_ID))
@@ -80,7 +85,7 @@ class VideosPactTest {
         assertThat(response.getHeaders().get("Location")).singleElement().asString()
                 .endsWith("/api/Videos/" + response.getData().getId());
         assertThat(response.getHeaders().get("ETag")).singleElement().asString().startsWith("\"");
-        assertThat(response.getData().getStatus()).isEqualTo(Video.StatusEnum.CREATED);
+        assertThat(response.getData().getStatus()).isEqualTo(VideoState.CREATED);
         assertThat(response.getData().getOriginalFileName()).endsWith(".mp4");
         assertThat(response.getData().getCreated()).isNotNull();
     }
@@ -92,9 +97,7 @@ class VideosPactTest {
                 .uponReceiving("a request to create a video without an OriginalFileName")
                 .path("/api/Videos").method("POST").headers(bearerWithJson(READ_WRITE_KEY))
                 .body(new PactDslJsonBody()
-                        .nullValue("OriginalFileName")
-                        .array("Tags").closeArray().asBody()
-                        .object("Metadata").closeObject())
+                        .nullValue("OriginalFileName"))
                 .willRespondWith().status(400), 400, "InvalidRequest")
                 .toPact();
     }
@@ -205,7 +208,8 @@ class VideosPactTest {
                 .body(new PactDslJsonBody()
                         .minArrayLike("value", 1, video(), 1)
                         .stringMatcher("nextLink", "https?://[^/]+/api/Videos\\?\\S*pageToken=\\S+",
-                                "http://localhost:8080/api/Videos?pageSize=1&pageToken=abc"))
+                                "http://localhost:8080/api/Videos?pageSize=1&pageToken=abc")
+                        .stringType("nextPageToken", "abc"))
                 .toPact();
     }
 
@@ -215,7 +219,7 @@ class VideosPactTest {
         VideoPage page = new VideosApi(client(mockServer, READ_WRITE_KEY)).listVideos(null, null, 1, null);
 
         assertThat(page.getValue()).hasSize(1);
-        assertThat(page.getNextLink()).hasParameter("pageToken");
+        assertThat(page.getNextLink()).hasParameter("pageToken", page.getNextPageToken());
     }
 
     @Pact(consumer = CONSUMER)
@@ -242,6 +246,32 @@ class VideosPactTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("ETag")).singleElement().asString().isNotEqualTo(EXAMPLE_ETAG);
         assertThat(response.getData().getId()).isEqualTo(EXAMPLE_VIDEO_ID);
+    }
+
+    @Pact(consumer = CONSUMER)
+    RequestResponsePact renameVideo(PactDslWithProvider builder) {
+        return jsonHeaders(builder
+                .given(ACCOUNT_WITH_READ_WRITE_KEY).given(VIDEO_WITH_TAGS_AND_METADATA)
+                .uponReceiving("a request to rename a video that leaves its other details out")
+                .pathFromProviderState(videoPathFromState(""), videoPath(EXAMPLE_VIDEO_ID))
+                .method("PUT").headers(bearerWithJson(READ_WRITE_KEY))
+                .body(new PactDslJsonBody().stringValue("Name", "Beach"))
+                .willRespondWith().status(200)
+                .matchHeader("ETag", Shapes.ETAG, "\"2\""), JSON)
+                .body(videoWithDetails(EXAMPLE_TAG, EXAMPLE_METADATA_KEY, EXAMPLE_METADATA_VALUE)
+                        .stringValue("Name", "Beach"))
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "renameVideo")
+    void renameVideo(MockServer mockServer) throws ApiException {
+        Video renamed = new VideosApi(client(mockServer, READ_WRITE_KEY))
+                .updateVideo(EXAMPLE_VIDEO_ID, new VideoUpdate().name("Beach"), null);
+
+        assertThat(renamed.getName()).isEqualTo("Beach");
+        assertThat(renamed.getTags()).containsExactly(EXAMPLE_TAG);
+        assertThat(renamed.getMetadata()).containsExactly(Map.entry(EXAMPLE_METADATA_KEY, EXAMPLE_METADATA_VALUE));
     }
 
     @Pact(consumer = CONSUMER)
@@ -308,8 +338,8 @@ class VideosPactTest {
     void getVideoStatus(MockServer mockServer) throws ApiException {
         VideoStatus status = new VideosApi(client(mockServer, READ_WRITE_KEY)).getVideoStatus(EXAMPLE_VIDEO_ID);
 
-        assertThat(status.getStatus()).isEqualTo(VideoStatus.StatusEnum.CREATED);
-        assertThat(status.getStatusCode()).isZero();
+        assertThat(status.getStatus()).isEqualTo(VideoState.CREATED);
+        assertThat(status.getStatusCode()).isEqualTo(VideoStateCode.CREATED);
         assertThat(status.getMessage()).isNotBlank();
     }
 

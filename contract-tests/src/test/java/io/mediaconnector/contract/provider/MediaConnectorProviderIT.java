@@ -15,9 +15,11 @@ import io.mediaconnector.generated.client.api.AccountsApi;
 import io.mediaconnector.generated.client.api.VideosApi;
 import io.mediaconnector.generated.client.model.AccountCreate;
 import io.mediaconnector.generated.client.model.ApiKeyCreate;
-import io.mediaconnector.generated.client.model.ApiKeyCreate.ScopesEnum;
+import io.mediaconnector.generated.client.model.ApiKeyScope;
+import io.mediaconnector.generated.client.model.ContentProtectionMode;
 import io.mediaconnector.generated.client.model.Video;
 import io.mediaconnector.generated.client.model.VideoCreate;
+import io.mediaconnector.generated.client.model.VideoState;
 import io.mediaconnector.generated.client.model.VideoStatus;
 import io.mediaconnector.generated.client.model.VideoUpdate;
 import io.mediaconnector.server.Service;
@@ -54,6 +56,9 @@ import static io.mediaconnector.contract.Contract.ACCOUNT_WITH_READ_WRITE_KEY;
 import static io.mediaconnector.contract.Contract.ADMIN_KEY;
 import static io.mediaconnector.contract.Contract.ANOTHER_ACCOUNT;
 import static io.mediaconnector.contract.Contract.ETAG;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_KEY;
+import static io.mediaconnector.contract.Contract.EXAMPLE_METADATA_VALUE;
+import static io.mediaconnector.contract.Contract.EXAMPLE_TAG;
 import static io.mediaconnector.contract.Contract.KEY_ID;
 import static io.mediaconnector.contract.Contract.OPERATOR_WITH_ADMIN_KEY;
 import static io.mediaconnector.contract.Contract.PROTECTED_VIDEO_AWAITING_UPLOAD;
@@ -69,6 +74,7 @@ import static io.mediaconnector.contract.Contract.VIDEO_ENCODING_FAILED;
 import static io.mediaconnector.contract.Contract.VIDEO_FINISHED_ENCODING;
 import static io.mediaconnector.contract.Contract.VIDEO_ID;
 import static io.mediaconnector.contract.Contract.VIDEO_OF_ANOTHER_ACCOUNT;
+import static io.mediaconnector.contract.Contract.VIDEO_WITH_TAGS_AND_METADATA;
 import static io.mediaconnector.contract.Contract.VIDEO_WITH_UPLOADED_FILE;
 
 /**
@@ -123,7 +129,7 @@ class MediaConnectorProviderIT {
         encoded = CompletableFuture.supplyAsync(() -> encodeAVideo("account with an encoded video",
                 new VideoCreate().originalFileName("holiday.mp4")), encodings);
         encodedProtected = CompletableFuture.supplyAsync(() -> encodeAVideo("account with an encoded protected video",
-                new VideoCreate().originalFileName("lecture.mp4").contentProtectionMode("AES128")), encodings);
+                new VideoCreate().originalFileName("lecture.mp4").contentProtectionMode(ContentProtectionMode.AES128)), encodings);
         failed = CompletableFuture.supplyAsync(() -> failAVideo("account with a video whose encoding failed"), encodings);
     }
 
@@ -164,12 +170,12 @@ class MediaConnectorProviderIT {
 
     @State(ACCOUNT_WITH_READ_WRITE_KEY)
     Map<String, Object> accountWithReadWriteKey() throws ApiException {
-        return accountWithKey(READ_WRITE_KEY, ScopesEnum.WRITE);
+        return accountWithKey(READ_WRITE_KEY, ApiKeyScope.WRITE);
     }
 
     @State(ACCOUNT_WITH_READ_ONLY_KEY)
     Map<String, Object> accountWithReadOnlyKey() throws ApiException {
-        return accountWithKey(READ_ONLY_KEY, ScopesEnum.READ);
+        return accountWithKey(READ_ONLY_KEY, ApiKeyScope.READ);
     }
 
     @State(ANOTHER_ACCOUNT)
@@ -183,10 +189,17 @@ class MediaConnectorProviderIT {
         return Map.of(VIDEO_ID, created.getData().getId().toString(), ETAG, etagOf(created));
     }
 
+    @State(VIDEO_WITH_TAGS_AND_METADATA)
+    Map<String, Object> videoWithTagsAndMetadata() throws ApiException {
+        Video video = new VideosApi(account).createVideo(new VideoCreate().originalFileName("holiday.mp4")
+                .tags(List.of(EXAMPLE_TAG)).metadata(Map.of(EXAMPLE_METADATA_KEY, EXAMPLE_METADATA_VALUE)));
+        return Map.of(VIDEO_ID, video.getId().toString());
+    }
+
     @State(PROTECTED_VIDEO_AWAITING_UPLOAD)
     Map<String, Object> protectedVideoAwaitingUpload() throws ApiException {
         Video video = new VideosApi(account).createVideo(
-                new VideoCreate().originalFileName("lecture.mp4").contentProtectionMode("AES128"));
+                new VideoCreate().originalFileName("lecture.mp4").contentProtectionMode(ContentProtectionMode.AES128));
         return Map.of(VIDEO_ID, video.getId().toString(), KEY_ID, video.getContentProtectionKeyId());
     }
 
@@ -206,7 +219,7 @@ class MediaConnectorProviderIT {
 
     @State(VIDEO_OF_ANOTHER_ACCOUNT)
     Map<String, Object> videoOfAnotherAccount() throws ApiException {
-        ApiClient other = client(issueKey(newAccount("another account"), ScopesEnum.WRITE));
+        ApiClient other = client(issueKey(newAccount("another account"), ApiKeyScope.WRITE));
         return Map.of(VIDEO_ID, createVideo(other).getData().getId().toString());
     }
 
@@ -261,19 +274,19 @@ class MediaConnectorProviderIT {
 
     /** Create → upload → MarkComplete → Status until Completed, all through the API. */
     private static EncodedVideo encodeAVideo(String accountName, VideoCreate create) {
-        return encodeUntil(accountName, create, Clip.h264(), VideoStatus.StatusEnum.COMPLETED);
+        return encodeUntil(accountName, create, Clip.h264(), VideoState.COMPLETED);
     }
 
     /** As {@link #encodeAVideo}, with an upload of bytes that are not a video: it ends Failed. */
     private static EncodedVideo failAVideo(String accountName) {
         return encodeUntil(accountName, new VideoCreate().originalFileName("holiday.mp4"), Clip.notAVideo(),
-                VideoStatus.StatusEnum.FAILED);
+                VideoState.FAILED);
     }
 
     private static EncodedVideo encodeUntil(String accountName, VideoCreate create, Path file,
-                                            VideoStatus.StatusEnum expected) {
+                                            VideoState expected) {
         try {
-            String key = issueKey(newAccount(accountName), ScopesEnum.WRITE);
+            String key = issueKey(newAccount(accountName), ApiKeyScope.WRITE);
             ApiClient owner = client(key);
             Video video = new VideosApi(owner).createVideo(create);
             upload(video, file);
@@ -285,7 +298,7 @@ class MediaConnectorProviderIT {
                 if (status.getStatus() == expected) {
                     return new EncodedVideo(key, video.getId());
                 }
-                if (status.getStatus() == VideoStatus.StatusEnum.FAILED || status.getStatus() == VideoStatus.StatusEnum.COMPLETED) {
+                if (status.getStatus() == VideoState.FAILED || status.getStatus() == VideoState.COMPLETED) {
                     throw new IllegalStateException("The video of the " + accountName + " ended " + status.getStatus()
                             + ": " + status.getMessage());
                 }
@@ -322,12 +335,12 @@ class MediaConnectorProviderIT {
         }
     }
 
-    private Map<String, Object> accountWithKey(String placeholder, ScopesEnum scope) throws ApiException {
+    private Map<String, Object> accountWithKey(String placeholder, ApiKeyScope scope) throws ApiException {
         UUID accountId = newAccount("account with a " + scope.getValue() + " key");
         String secret = issueKey(accountId, scope);
         keys.put(placeholder, secret);
         // States that add videos need write access, whatever the consumer's key may do.
-        account = client(scope == ScopesEnum.WRITE ? secret : issueKey(accountId, ScopesEnum.WRITE));
+        account = client(scope == ApiKeyScope.WRITE ? secret : issueKey(accountId, ApiKeyScope.WRITE));
         return Map.of(ACCOUNT_ID, accountId.toString());
     }
 
@@ -335,7 +348,7 @@ class MediaConnectorProviderIT {
         return new AccountsApi(client(OPERATOR_SECRET)).createAccount(new AccountCreate().name(name)).getId();
     }
 
-    private static String issueKey(UUID accountId, ScopesEnum scope) throws ApiException {
+    private static String issueKey(UUID accountId, ApiKeyScope scope) throws ApiException {
         return new AccountsApi(client(OPERATOR_SECRET))
                 .createApiKey(accountId, new ApiKeyCreate().name(scope.getValue()).scopes(List.of(scope)))
                 .getKey();

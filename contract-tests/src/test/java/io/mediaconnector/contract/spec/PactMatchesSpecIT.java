@@ -58,13 +58,15 @@ class PactMatchesSpecIT {
     }
 
     /**
-     * The consumer sends {@code "OriginalFileName": null} on purpose to get a 400; that request,
-     * and only its body's type error, may break the spec.
+     * The consumer sends {@code "OriginalFileName": null} and {@code endpointType=Flash} on purpose
+     * to get a 400; those requests, and only their type and enum errors, may break the spec.
      */
     private static ValidationErrorsWhitelist deliberatelyInvalidRequests() {
         return ValidationErrorsWhitelist.create()
                 .withRule("a null required field, to get 400",
-                        allOf(isRequest(), responseStatusIs(400), messageHasKey("validation.request.body.schema.type")));
+                        allOf(isRequest(), responseStatusIs(400), messageHasKey("validation.request.body.schema.type")))
+                .withRule("a value outside an enum, to get 400",
+                        allOf(isRequest(), responseStatusIs(400), messageHasKey("validation.request.parameter.schema.enum")));
     }
 
     private static String spec() throws IOException {

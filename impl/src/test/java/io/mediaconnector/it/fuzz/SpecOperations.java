@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
 
 /** The operations of openapi.yaml: path templates, methods, query parameters and declared statuses. */
 public final class SpecOperations {
+    /**
+     * @param statuses the statuses the operation lists, with those its {@code default} response
+     *                 stands for (that response's {@code x-statuses}): every status it may answer
+     */
     public record Op(String method, String template, Pattern pattern, Set<Integer> statuses, List<String> queryNames,
                      boolean hasBody) {
     }
@@ -32,7 +37,8 @@ public final class SpecOperations {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
                 Operation operation = entry.getValue();
                 Set<Integer> statuses = new TreeSet<>();
-                operation.getResponses().keySet().forEach(code -> statuses.add(Integer.parseInt(code)));
+                operation.getResponses().forEach((code, response) -> statuses.addAll(
+                        code.equals("default") ? standsFor(response) : Set.of(Integer.parseInt(code))));
                 List<String> query = new ArrayList<>();
                 List<Parameter> parameters = new ArrayList<>();
                 if (path.getValue().getParameters() != null) {
@@ -63,6 +69,17 @@ public final class SpecOperations {
     /** Whether any operation has this path (then a method it lacks is a 405). */
     public boolean knowsPath(String rawPath) {
         return operations.stream().anyMatch(op -> op.pattern().matcher(rawPath).matches());
+    }
+
+    /** What a {@code default} response stands for: the statuses it names in {@code x-statuses}, never "anything". */
+    private static Set<Integer> standsFor(ApiResponse response) {
+        Object statuses = response.getExtensions() == null ? null : response.getExtensions().get("x-statuses");
+        if (!(statuses instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalStateException("a default response must name the statuses it stands for in x-statuses");
+        }
+        Set<Integer> codes = new TreeSet<>();
+        list.forEach(code -> codes.add(((Number) code).intValue()));
+        return codes;
     }
 
     private static Pattern pattern(String template) {

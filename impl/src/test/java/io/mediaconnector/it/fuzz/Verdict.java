@@ -12,7 +12,10 @@ import java.util.Set;
 
 /** What an answer to a fuzzed request must be; the broken rules of one exchange, none when it is fine. */
 public final class Verdict {
-    /** Statuses any request may get whatever it aims at: it is malformed, too slow or too big. */
+    /**
+     * Statuses a request that selects no operation may get whatever it aims at: it is malformed,
+     * too slow or too big (for an operation, its {@code default} response declares them).
+     */
     private static final Set<Integer> ANY_REQUEST = Set.of(400, 408, 413, 414);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,15 +67,17 @@ public final class Verdict {
         return broken;
     }
 
-    /** The declared statuses of the operation the request selects, else what a request for no operation may get. */
+    /**
+     * The declared statuses of the operation the request selects (those its {@code default}
+     * response stands for included), else what a request for no operation may get.
+     */
     Set<Integer> allowed(HostileRequests.Sent sent) {
         String path = normalized(sent.rawPath());
         Optional<SpecOperations.Op> op = path == null ? Optional.empty() : spec.match(sent.method(), path);
-        java.util.Set<Integer> allowed = new java.util.TreeSet<>(ANY_REQUEST);
         if (op.isPresent()) {
-            allowed.addAll(op.get().statuses());
-            return allowed;
+            return op.get().statuses();
         }
+        java.util.Set<Integer> allowed = new java.util.TreeSet<>(ANY_REQUEST);
         allowed.add(404);
         allowed.add(405);
         if (sent.method().equals("OPTIONS") && path != null && spec.knowsPath(path)) {
