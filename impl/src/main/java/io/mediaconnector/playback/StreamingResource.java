@@ -11,6 +11,8 @@ import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.InvalidBlobNameException;
 import io.mediaconnector.storage.InvalidRangeException;
+import io.mediaconnector.storage.RangeHeader;
+import io.mediaconnector.support.MediaTypes;
 import io.mediaconnector.video.ContentProtection;
 import io.mediaconnector.video.Video;
 import jakarta.inject.Inject;
@@ -100,7 +102,8 @@ public class StreamingResource {
             if (ifNoneMatch != null && ifNoneMatch.contains(properties.etag())) {
                 return cors(Response.notModified().tag(unquoted(properties.etag()))).build();
             }
-            Optional<ByteRange> requested = ByteRanges.parse(range, properties.length());
+            // RFC 9110: a Range that does not parse is ignored, and the whole file served.
+            Optional<ByteRange> requested = RangeHeader.parse(range).map(r -> r.resolve(properties.length()));
             BlobRead read = store.openForRead(video.containerName(), blob, requested);
             Response.ResponseBuilder response = cors(Response.status(read.isPartial() ? 206 : 200))
                     .type(MediaTypes.of(path))

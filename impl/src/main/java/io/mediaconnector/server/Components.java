@@ -35,7 +35,7 @@ import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.processing.WorkerPool;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.DiskSpace;
-import io.mediaconnector.storage.FileSystemBlobStore;
+import io.mediaconnector.storage.filesystem.FileSystemBlobStore;
 import io.mediaconnector.support.Json;
 import io.mediaconnector.support.Randomness;
 import io.mediaconnector.upload.BlobEndpointSettings;
@@ -99,7 +99,7 @@ public final class Components implements AutoCloseable {
         this.accounts = new AccountService(new AccountRepository(database), new KeyHasher(), clock, randomness,
                 settings.apiKeyCacheTtl());
         this.videoRepository = new VideoRepository(database, json);
-        this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
+        this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"), clock);
         SecretFiles secrets = new SecretFiles(settings.dataDir());
         byte[] secret = media.signingSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .orElseGet(() -> secrets.loadOrCreate("signing.key"));
@@ -174,9 +174,9 @@ public final class Components implements AutoCloseable {
         }
     }
 
-    private static BlobStore fileSystemStore(Path root) {
+    private static BlobStore fileSystemStore(Path root, Clock clock) {
         try {
-            return new FileSystemBlobStore(root);
+            return new FileSystemBlobStore(root, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + root + " for blobs", e);
         }

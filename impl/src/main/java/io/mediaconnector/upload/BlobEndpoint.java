@@ -15,8 +15,10 @@ import io.mediaconnector.storage.ContentTooLargeException;
 import io.mediaconnector.storage.InvalidBlobNameException;
 import io.mediaconnector.storage.InvalidBlockListException;
 import io.mediaconnector.storage.InvalidRangeException;
+import io.mediaconnector.storage.RangeHeader;
 import io.mediaconnector.storage.StagedBlock;
 import io.mediaconnector.storage.WriteOptions;
+import io.mediaconnector.support.BoundedInputStream;
 import io.mediaconnector.support.DiskFull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,7 +31,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,8 +50,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CheckedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +83,6 @@ public final class BlobEndpoint {
     private static final Set<SasPermission> READ = EnumSet.of(SasPermission.READ);
     private static final Set<SasPermission> WRITE = EnumSet.of(SasPermission.CREATE, SasPermission.WRITE);
     private static final long MAX_BLOCK_LIST_BYTES = 8L * 1024 * 1024;
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,19})-(\\d{0,19})");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final BlobStore store;
@@ -196,7 +194,8 @@ public final class BlobEndpoint {
     private Response putBlockList(String container, String blob, HttpHeaders headers, InputStream body)
             throws IOException {
         checkPreconditions(container, blob, headers);
-        List<BlockReference> blocks = BlockListXml.parse(new LimitedStream(body, MAX_BLOCK_LIST_BYTES));
+        List<BlockReference> blocks = BlockListXml.parse(new BoundedInputStream(body, MAX_BLOCK_LIST_BYTES,
+                limit -> new AzureErrorException(413, "RequestBodyTooLarge", "The block list is too large.")));
         for (BlockReference block : blocks) {
             validBlockIdIn(block.blockId());
         }
@@ -236,7 +235,7 @@ public final class BlobEndpoint {
     }
 
     private Response getBlob(String container, String blob, HttpHeaders headers) throws IOException {
-        Optional<ByteRange> range = range(headers);
+        Optional<ByteRange> range = range(container, blob, headers);
         BlobRead read = store.openForRead(container, blob, range);
         BlobProperties properties = read.properties();
         StreamingOutput output = out -> {
@@ -389,21 +388,19 @@ public final class BlobEndpoint {
         }
     }
 
-    private static Optional<ByteRange> range(HttpHeaders headers) {
+    /**
+     * The range of {@code x-ms-range} (or else {@code Range}); unlike a plain HTTP server, Azure
+     * refuses one it cannot parse (416) rather than sending the whole blob.
+     */
+    private Optional<ByteRange> range(String container, String blob, HttpHeaders headers) throws IOException {
         String value = Optional.ofNullable(headers.getHeaderString("x-ms-range")).orElse(headers.getHeaderString("Range"));
         if (value == null) {
             return Optional.empty();
         }
-        Matcher m = RANGE.matcher(value.trim());
-        try {
-            if (m.matches()) {
-                long first = Long.parseLong(m.group(1));
-                return Optional.of(m.group(2).isEmpty() ? ByteRange.from(first) : ByteRange.of(first, Long.parseLong(m.group(2))));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
-        }
-        throw new AzureErrorException(416, "InvalidRange", "The range specified is invalid: " + value);
+        RangeHeader requested = RangeHeader.parse(value)
+                .orElseThrow(() -> new AzureErrorException(416, "InvalidRange", "The range specified is invalid: " + value));
+        long length = store.getProperties(container, blob).orElseThrow(BlobEndpoint::blobNotFound).length();
+        return Optional.of(requested.resolve(length));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------
@@ -557,33 +554,5 @@ public final class BlobEndpoint {
         return new AzureErrorException(413, "RequestBodyTooLarge",
                 "The request body is too large and exceeds the maximum permissible limit of "
                         + (limit > 0 ? limit : settings.maxBlobBytes()) + " bytes.");
-    }
-
-    /** Refuses to read more than {@code limit} bytes of a request body held for parsing. */
-    private static final class LimitedStream extends FilterInputStream {
-        private long remaining;
-
-        LimitedStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && --remaining < 0) {
-                throw new AzureErrorException(413, "RequestBodyTooLarge", "The block list is too large.");
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (remaining -= n) < 0) {
-                throw new AzureErrorException(413, "RequestBodyTooLarge", "The block list is too large.");
-            }
-            return n;
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.mediaconnector.upload;
 
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.DiskSpace;
-import io.mediaconnector.storage.FileSystemBlobStore;
+import io.mediaconnector.storage.filesystem.FileSystemBlobStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -31,7 +31,7 @@ final class BlobTestServer implements AutoCloseable {
     private final HttpServer server;
 
     BlobTestServer(Path root, BlobEndpointSettings settings) throws IOException {
-        this.store = new FileSystemBlobStore(root);
+        this.store = new FileSystemBlobStore(root, Clock.systemUTC());
         this.sas = new SasSigner(ACCOUNT, SECRET, Clock.systemUTC());
         this.port = freePort();
         this.server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"),
