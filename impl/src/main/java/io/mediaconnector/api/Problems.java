@@ -1,6 +1,7 @@
 package io.mediaconnector.api;
 
 import io.mediaconnector.generated.server.model.Problem;
+import io.mediaconnector.http.RequestIds;
 import io.mediaconnector.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ContainerRequest;

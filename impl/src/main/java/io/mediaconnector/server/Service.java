@@ -4,6 +4,8 @@ import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.db.H2Import;
 import io.mediaconnector.generated.server.model.Video;
+import io.mediaconnector.http.ApplicationRouter;
+import io.mediaconnector.http.Applications;
 import io.mediaconnector.http.StrictHttp;
 import io.mediaconnector.support.Randomness;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -11,7 +13,9 @@ import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,15 +62,16 @@ public final class Service implements AutoCloseable {
             lock.close();
             throw e;
         }
-        StrictHttp http = new StrictHttp(components.json, settings.connections());
+        StrictHttp http = null;
         try {
             Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + settings.port() + "/"), ApiApplication.create(components), false);
-            putVideoReadShortcutInFront(server, components);
+            Applications applications = routeToApplications(server, components);
+            http = new StrictHttp(applications, settings.connections());
             server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
             for (NetworkListener listener : server.getListeners()) {
-                // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
+                // Room above the URI limit, so an over-long URI reaches UriLengthLimit and gets a 414 in its dialect.
                 listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
                 listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 http.configure(listener);
@@ -75,15 +80,21 @@ public final class Service implements AutoCloseable {
             components.startWorkers();
             return new Service(lock, components, server, http, bootstrap);
         } catch (IOException e) {
-            http.close();
+            close(http);
             components.close();
             lock.close();
             throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
         } catch (RuntimeException e) {
-            http.close();
+            close(http);
             components.close();
             lock.close();
             throw e;
+        }
+    }
+
+    private static void close(StrictHttp http) {
+        if (http != null) {
+            http.close();
         }
     }
 
@@ -98,18 +109,27 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    /** Wraps Jersey's handler so plain video reads are answered before they reach it. */
-    private static void putVideoReadShortcutInFront(HttpServer server, Components components) {
+    /**
+     * Replaces the API's Jersey handler, as the factory registered it, with the node's router: the
+     * blob protocol's own Jersey application under {@code /blob}, and the API (behind the video
+     * read shortcut, which answers plain video reads before Jersey) under every other path.
+     */
+    private static Applications routeToApplications(HttpServer server, Components components) {
         ServerConfiguration configuration = server.getServerConfiguration();
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = configuration.getHttpHandlersWithMapping();
         if (handlers.size() != 1) {
             throw new IllegalStateException("expected Jersey's handler alone, found " + handlers.keySet());
         }
         Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
+        HttpHandler api = new VideoReadShortcut(jersey.getKey(), components.accounts, components.videos,
+                components.representation, components.json.writerFor(Video.class), components.inFlight);
+        HttpHandler blob = ContainerFactory.createContainer(GrizzlyHttpContainer.class, BlobApplication.create(components));
+        Applications applications = new Applications(
+                new Applications.Application(api, ApiApplication.dialect(components)),
+                Map.of(BlobApplication.MOUNT, new Applications.Application(blob, BlobApplication.dialect())));
         configuration.removeHttpHandler(jersey.getKey());
-        configuration.addHttpHandler(new VideoReadShortcut(jersey.getKey(), components.accounts, components.videos,
-                components.representation, components.json.writerFor(Video.class), components.inFlight),
-                jersey.getValue());
+        configuration.addHttpHandler(new ApplicationRouter(applications), jersey.getValue());
+        return applications;
     }
 
     /** The port actually bound (differs from the setting when that was 0). */

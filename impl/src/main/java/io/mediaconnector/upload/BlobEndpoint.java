@@ -9,7 +9,6 @@ import io.mediaconnector.storage.BlockList;
 import io.mediaconnector.storage.BlockReference;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.CommitOptions;
-import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.ContentMismatchException;
 import io.mediaconnector.storage.ContentTooLargeException;
 import io.mediaconnector.storage.InvalidBlobNameException;
@@ -17,6 +16,7 @@ import io.mediaconnector.storage.InvalidBlockListException;
 import io.mediaconnector.storage.InvalidRangeException;
 import io.mediaconnector.storage.RangeHeader;
 import io.mediaconnector.storage.StagedBlock;
+import io.mediaconnector.storage.StorageFullException;
 import io.mediaconnector.storage.WriteOptions;
 import io.mediaconnector.support.BoundedInputStream;
 import io.mediaconnector.support.DiskFull;
@@ -76,7 +76,6 @@ import org.slf4j.LoggerFactory;
  * signatures are base64 and some clients do not escape '+'.
  */
 @Path("blob/{container}/{blob: .+}")
-@AzureBlobApi
 public final class BlobEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlobEndpoint.class);
@@ -89,12 +88,9 @@ public final class BlobEndpoint {
     private final SasSigner sas;
     private final UploadTargets targets;
     private final BlobEndpointSettings settings;
-    private final DiskSpace disk;
 
     @Inject
-    public BlobEndpoint(BlobStore store, SasSigner sas, UploadTargets targets, BlobEndpointSettings settings,
-                        DiskSpace disk) {
-        this.disk = Objects.requireNonNull(disk, "disk");
+    public BlobEndpoint(BlobStore store, SasSigner sas, UploadTargets targets, BlobEndpointSettings settings) {
         this.store = Objects.requireNonNull(store, "store");
         this.sas = Objects.requireNonNull(sas, "sas");
         this.targets = Objects.requireNonNull(targets, "targets");
@@ -108,9 +104,6 @@ public final class BlobEndpoint {
         String comp = query.get("comp");
         return call(() -> {
             authorizeWrite(container, blob, query);
-            if (!"blocklist".equals(comp) && disk.isLow(announcedLength(headers))) {
-                throw storageFull();
-            }
             if (comp == null) {
                 return putBlob(container, blob, headers, body);
             }
@@ -432,6 +425,9 @@ public final class BlobEndpoint {
             throw AzureErrorException.badRequest("InvalidBlockList", "The specified block list is invalid. " + e.getMessage());
         } catch (InvalidRangeException e) {
             throw new AzureErrorException(416, "InvalidRange", "The range specified is invalid for the current size of the resource.");
+        } catch (StorageFullException e) {
+            LOG.warn("blob request refused, storage is low: {}", e.getMessage());
+            throw storageFull();
         } catch (BlobStoreException e) {
             throw new AzureErrorException(409, "InvalidBlobOrBlock", e.getMessage());
         } catch (IOException | UncheckedIOException e) {
@@ -443,20 +439,10 @@ public final class BlobEndpoint {
         }
     }
 
-    /** Azure has no "disk full"; its 503 ServerBusy is what SDKs retry with backoff, which is what helps. */
+    /** Azure has no "storage full"; its 503 ServerBusy is what SDKs retry with backoff, which is what helps. */
     private static AzureErrorException storageFull() {
         return new AzureErrorException(503, "ServerBusy",
                 "The server's storage is full, so nothing was stored. Retry once space has been freed.");
-    }
-
-    /** The body's announced length; 0 when unknown (chunked), so only the reserve itself is checked up front. */
-    private static long announcedLength(HttpHeaders headers) {
-        try {
-            String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-            return value == null ? 0 : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /**

@@ -11,10 +11,12 @@ import io.mediaconnector.storage.BlockReference;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.CommitOptions;
 import io.mediaconnector.storage.ContentTooLargeException;
+import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.InvalidBlobNameException;
 import io.mediaconnector.storage.InvalidBlockListException;
 import io.mediaconnector.storage.InvalidRangeException;
 import io.mediaconnector.storage.StagedBlock;
+import io.mediaconnector.storage.StorageFullException;
 import io.mediaconnector.storage.WriteOptions;
 import io.mediaconnector.support.FileTrees;
 import io.mediaconnector.support.MediaTypes;
@@ -57,6 +59,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private final StorePaths paths;
     private final Clock clock;
+    private final DiskSpace disk;
     private final Runnable beforeManifestSwap;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     /** Threads that hash and flush upload bodies beside the threads writing them; idle ones end after a minute. */
@@ -67,14 +70,16 @@ public final class FileSystemBlobStore implements BlobStore {
     });
     private final TempFileWriter writer;
 
-    public FileSystemBlobStore(Path root, Clock clock) throws IOException {
-        this(root, clock, () -> { });
+    /** @param disk the free space uploads leave to others: below its reserve, uploads are refused up front */
+    public FileSystemBlobStore(Path root, Clock clock, DiskSpace disk) throws IOException {
+        this(root, clock, disk, () -> { });
     }
 
     /** @param beforeManifestSwap runs just before a new manifest is renamed into place: where a test simulates a crash */
-    FileSystemBlobStore(Path root, Clock clock, Runnable beforeManifestSwap) throws IOException {
+    FileSystemBlobStore(Path root, Clock clock, DiskSpace disk, Runnable beforeManifestSwap) throws IOException {
         this.paths = new StorePaths(root);
         this.clock = clock;
+        this.disk = disk;
         this.beforeManifestSwap = beforeManifestSwap;
         this.writer = new TempFileWriter(paths.tmp(), helpers);
         Files.createDirectories(paths.blobs());
@@ -89,7 +94,9 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public BlobProperties putBlob(String container, String blob, InputStream content, WriteOptions options)
             throws IOException {
-        return putBlob(container, blob, content, options, true);
+        BlobDirectory directory = directory(container, blob);
+        requireRoomFor(options);
+        return putBlob(container, blob, directory, content, options, true);
     }
 
     /**
@@ -97,9 +104,8 @@ public final class FileSystemBlobStore implements BlobStore {
      * tree first and then makes it durable in one sweep, which costs a few journal commits instead
      * of several per file.
      */
-    private BlobProperties putBlob(String container, String blob, InputStream content, WriteOptions options,
-                                   boolean durable) throws IOException {
-        BlobDirectory directory = directory(container, blob);
+    private BlobProperties putBlob(String container, String blob, BlobDirectory directory, InputStream content,
+                                   WriteOptions options, boolean durable) throws IOException {
         TempFileWriter.Written written = writer.write(content, options, durable, true);
         try {
             return installOnlyBlock(container, blob, directory, written.file(), written.length(), written.md5(),
@@ -131,6 +137,7 @@ public final class FileSystemBlobStore implements BlobStore {
     public StagedBlock stageBlock(String container, String blob, String blockId, InputStream content,
                                   WriteOptions options) throws IOException {
         Path target = paths.stagedBlock(container, blob, blockId);
+        requireRoomFor(options);
         // Azure (2019-02-02 on) hashes a block only to check and echo a Content-MD5 the client sent.
         TempFileWriter.Written written = writer.write(content, options, true, false);
         try {
@@ -314,7 +321,8 @@ public final class FileSystemBlobStore implements BlobStore {
             return;
         }
         try (InputStream in = Files.newInputStream(file)) {
-            putBlob(container, blob, in, WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(contentType), false);
+            putBlob(container, blob, directory(container, blob), in,
+                    WriteOptions.limitedTo(Long.MAX_VALUE).withContentType(contentType), false);
         }
         Files.delete(file);
     }
@@ -343,6 +351,18 @@ public final class FileSystemBlobStore implements BlobStore {
         }
         if (trash != null) {
             FileTrees.delete(trash);
+        }
+    }
+
+    /**
+     * Refuses an upload up front while free space is below the reserve (or would be with its
+     * announced length), so the database and encodes in progress keep room to finish. Without a
+     * length (chunked) only the reserve itself is checked; a disk that fills up while writing
+     * fails the write with the file system's own error.
+     */
+    private void requireRoomFor(WriteOptions options) {
+        if (disk.isLow(options.expectedLength().orElse(0))) {
+            throw new StorageFullException("free space is below the reserve of " + disk.reserveBytes() + " bytes");
         }
     }
 

@@ -2,6 +2,7 @@ package io.mediaconnector.storage.filesystem;
 
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.BlobStoreContract;
+import io.mediaconnector.storage.DiskSpace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,6 @@ class FileSystemBlobStoreContractTest extends BlobStoreContract {
 
     @Override
     protected BlobStore newStore() throws IOException {
-        return new FileSystemBlobStore(root.resolve("store"), Clock.systemUTC());
+        return new FileSystemBlobStore(root.resolve("store"), Clock.systemUTC(), new DiskSpace(root, 0));
     }
 }

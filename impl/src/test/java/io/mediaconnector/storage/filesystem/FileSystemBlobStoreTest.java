@@ -11,7 +11,9 @@ import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.CommitOptions;
 import io.mediaconnector.storage.ContentMismatchException;
 import io.mediaconnector.storage.ContentTooLargeException;
+import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.InvalidBlobNameException;
+import io.mediaconnector.storage.StorageFullException;
 import io.mediaconnector.storage.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,7 +58,7 @@ class FileSystemBlobStoreTest {
     @BeforeEach
     void setUp() throws IOException {
         root = dir.resolve("store");
-        store = new FileSystemBlobStore(root, Clock.fixed(NOW, ZoneOffset.UTC), () -> {
+        store = new FileSystemBlobStore(root, Clock.fixed(NOW, ZoneOffset.UTC), new DiskSpace(dir, 0), () -> {
             if (crashBeforeSwap.get()) {
                 throw new IllegalStateException("simulated crash before the manifest rename");
             }
@@ -85,8 +87,26 @@ class FileSystemBlobStoreTest {
     void whatAKilledRunLeftInTmpIsRemovedAtStart() throws Exception {
         Files.writeString(root.resolve("tmp/put-123.part"), "half an upload");
         Files.createDirectories(root.resolve("tmp/trash-1/a#blob"));
-        new FileSystemBlobStore(root, Clock.systemUTC());
+        new FileSystemBlobStore(root, Clock.systemUTC(), new DiskSpace(dir, 0));
         assertThat(filesUnder(root.resolve("tmp"))).isEmpty();
+    }
+
+    @Test
+    void uploadsAreRefusedUpFrontBelowTheDiskReserveButPublishingGoesOn() throws Exception {
+        FileSystemBlobStore full = new FileSystemBlobStore(root, Clock.systemUTC(), new DiskSpace(dir, Long.MAX_VALUE));
+        store.stageBlock(C, "v", "QUFB", in("staged before"), opts());
+        assertThatThrownBy(() -> full.putBlob(C, "a", in("x"), opts())).isInstanceOf(StorageFullException.class);
+        assertThatThrownBy(() -> full.stageBlock(C, "a", "QUFB", in("x"), opts())).isInstanceOf(StorageFullException.class);
+        assertThatThrownBy(() -> full.putBlob(C, "../x", in("x"), opts())).as("names are checked first")
+                .isInstanceOf(InvalidBlobNameException.class);
+        assertThat(full.getProperties(C, "a")).isEmpty();
+        // What is already uploaded can still be committed, and encoder outputs still published.
+        full.commitBlockList(C, "v", List.of(BlockReference.latest("QUFB")), CommitOptions.limitedTo(100));
+        Path out = Files.createDirectories(dir.resolve("encoder-out"));
+        Files.writeString(out.resolve("master.m3u8"), "#EXTM3U");
+        full.moveDirectory(out, C, "outputs");
+        assertThat(full.listBlobs(C, "")).extracting(io.mediaconnector.storage.BlobItem::name)
+                .containsExactly("outputs/master.m3u8", "v");
     }
 
     @ParameterizedTest
