@@ -11,8 +11,10 @@ import io.mediaconnector.upload.AzureErrorMapper;
 import io.mediaconnector.upload.AzureHeadersFilter;
 import io.mediaconnector.upload.BlobEndpoint;
 import io.mediaconnector.upload.BlobEndpointSettings;
+import io.mediaconnector.upload.IoFailureMapper;
 import io.mediaconnector.upload.MalformedHeaderErrorMapper;
 import io.mediaconnector.upload.SasSigner;
+import io.mediaconnector.upload.StoreFailureMapper;
 import io.mediaconnector.upload.UnexpectedErrorMapper;
 import io.mediaconnector.upload.UploadTargets;
 import io.mediaconnector.upload.WebApplicationErrorMapper;
@@ -66,6 +68,8 @@ public final class BlobApplication {
         config.register(new AzureHeadersFilter(clock, parts.settings().defaultVersion()));
 
         config.register(AzureErrorMapper.class);
+        config.register(StoreFailureMapper.class);
+        config.register(IoFailureMapper.class);
         config.register(WebApplicationErrorMapper.class);
         config.register(MalformedHeaderErrorMapper.class);
         config.register(UnexpectedErrorMapper.class);

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static io.mediaconnector.upload.AzureErrorAssertions.assertAzureError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -120,14 +120,5 @@ class BlobProtocolErrorsIT {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertAzureError(HttpResponse<String> answer, int status, String code) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/xml");
-        assertThat(answer.headers().allValues("x-ms-error-code")).containsExactly(code);
-        assertThat(answer.body()).contains("<Error><Code>" + code + "</Code><Message>");
-        assertThat(answer.headers().allValues("x-ms-request-id")).singleElement()
-                .satisfies(id -> assertThat(UUID.fromString(id)).isNotNull());
     }
 }

@@ -1,16 +1,17 @@
 package io.mediaconnector.storage;
 
+import static io.mediaconnector.storage.Bodies.failingAfter;
+import static io.mediaconnector.storage.Bodies.in;
+import static io.mediaconnector.storage.Bodies.md5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -427,32 +428,5 @@ public abstract class BlobStoreContract {
         try (BlobRead read = store.openForRead(c, blob, range)) {
             return new String(read.content().readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    protected static InputStream in(String s) {
-        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A body whose connection resets after {@code bytes} bytes. */
-    protected static InputStream failingAfter(long bytes) {
-        return new InputStream() {
-            long n;
-
-            @Override
-            public int read() throws IOException {
-                if (n++ > bytes) {
-                    throw new IOException("connection reset");
-                }
-                return 'x';
-            }
-        };
-    }
-
-    protected static byte[] md5(byte[] b) throws Exception {
-        return MessageDigest.getInstance("MD5").digest(b);
-    }
-
-    protected static byte[] md5(String s) throws Exception {
-        return md5(s.getBytes(StandardCharsets.UTF_8));
     }
 }

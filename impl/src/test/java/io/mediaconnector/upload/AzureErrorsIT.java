@@ -2,6 +2,8 @@ package io.mediaconnector.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.mediaconnector.upload.AzureErrorAssertions.assertAzureError;
+import static io.mediaconnector.upload.AzureErrorAssertions.assertOneRequestId;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
@@ -237,19 +239,5 @@ class AzureErrorsIT {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertAzureError(HttpResponse<String> r, int status, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
-        assertThat(r.headers().allValues("x-ms-error-code")).containsExactly(code);
-        assertThat(r.body()).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>")
-                .endsWith("</Message></Error>");
-        assertOneRequestId(r);
-    }
-
-    private static void assertOneRequestId(HttpResponse<String> r) {
-        assertThat(r.headers().allValues("x-ms-request-id")).singleElement()
-                .satisfies(id -> assertThat(UUID.fromString(id)).isNotNull());
     }
 }

@@ -1,5 +1,8 @@
 package io.mediaconnector.storage.filesystem;
 
+import static io.mediaconnector.storage.Bodies.failingAfter;
+import static io.mediaconnector.storage.Bodies.in;
+import static io.mediaconnector.storage.Bodies.md5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,15 +18,12 @@ import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.InvalidBlobNameException;
 import io.mediaconnector.storage.StorageFullException;
 import io.mediaconnector.storage.WriteOptions;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -260,28 +260,6 @@ class FileSystemBlobStoreTest {
         try (BlobRead read = store.openForRead(C, blob, Optional.empty())) {
             return new String(read.content().readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static InputStream in(String s) {
-        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static InputStream failingAfter(long bytes) {
-        return new InputStream() {
-            long n;
-
-            @Override
-            public int read() throws IOException {
-                if (n++ > bytes) {
-                    throw new IOException("connection reset");
-                }
-                return 'x';
-            }
-        };
-    }
-
-    private static byte[] md5(String s) throws Exception {
-        return MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<Path> blockFiles(Path dir) throws IOException {
