@@ -2,9 +2,9 @@ package io.mediaconnector.api;
 
 import io.mediaconnector.problem.ProblemException;
 import io.mediaconnector.problem.ProblemType;
+import io.mediaconnector.support.BoundedInputStream;
 
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -15,39 +15,21 @@ import java.util.concurrent.TimeoutException;
  * whose early end (the client closed the connection) as 400: problems rather than the I/O errors
  * underneath.
  */
-final class LimitedBody extends FilterInputStream {
-    private final long limit;
-    private long count;
+final class LimitedBody extends BoundedInputStream {
 
     LimitedBody(InputStream in, long limit) {
-        super(in);
-        this.limit = limit;
+        super(in, limit, max -> new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the limit of " + max + " bytes."));
     }
 
     @Override
     public int read() throws IOException {
-        int b = guarded(() -> super.read());
-        if (b >= 0) {
-            count(1);
-        }
-        return b;
+        return guarded(super::read);
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = guarded(() -> super.read(buffer, offset, length));
-        if (n > 0) {
-            count(n);
-        }
-        return n;
-    }
-
-    private void count(long n) {
-        count += n;
-        if (count > limit) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than the limit of " + limit + " bytes.");
-        }
+        return guarded(() -> super.read(buffer, offset, length));
     }
 
     private interface Read {

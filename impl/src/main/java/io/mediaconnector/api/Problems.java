@@ -3,6 +3,7 @@ package io.mediaconnector.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.generated.server.model.Problem;
+import io.mediaconnector.http.RequestIds;
 import io.mediaconnector.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.server.ContainerRequest;

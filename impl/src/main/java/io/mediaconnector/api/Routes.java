@@ -25,11 +25,6 @@ final class Routes {
         return path.startsWith("api/Accounts");
     }
 
-    /** The Azure-Blob-compatible upload endpoint, which speaks its own protocol and errors. */
-    static boolean isBlob(ContainerRequestContext request) {
-        return path(request).startsWith("blob/");
-    }
-
     /** The routed path (decoded, without matrix parameters), worked out once per request. */
     private static String path(ContainerRequestContext request) {
         Object known = request.getProperty(ROUTED_PATH);

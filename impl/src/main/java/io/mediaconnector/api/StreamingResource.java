@@ -1,8 +1,6 @@
 package io.mediaconnector.api;
 
 import io.mediaconnector.failure.NotFoundException;
-import io.mediaconnector.playback.ByteRanges;
-import io.mediaconnector.playback.MediaTypes;
 import io.mediaconnector.playback.OutputAccess;
 import io.mediaconnector.storage.BlobNotFoundException;
 import io.mediaconnector.storage.BlobProperties;
@@ -11,6 +9,8 @@ import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.InvalidBlobNameException;
 import io.mediaconnector.storage.InvalidRangeException;
+import io.mediaconnector.storage.RangeHeader;
+import io.mediaconnector.support.MediaTypes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -84,7 +84,8 @@ public class StreamingResource {
             if (ifNoneMatch != null && ifNoneMatch.contains(properties.etag())) {
                 return cors(Response.notModified().tag(unquoted(properties.etag()))).build();
             }
-            Optional<ByteRange> requested = ByteRanges.parse(range, properties.length());
+            // RFC 9110: a Range that does not parse is ignored, and the whole file served.
+            Optional<ByteRange> requested = RangeHeader.parse(range).map(r -> r.resolve(properties.length()));
             BlobRead read = store.openForRead(container, blob, requested);
             Response.ResponseBuilder response = cors(Response.status(read.isPartial() ? 206 : 200))
                     .type(MediaTypes.of(path))

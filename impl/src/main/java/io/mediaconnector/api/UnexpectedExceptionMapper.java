@@ -1,5 +1,6 @@
 package io.mediaconnector.api;
 
+import io.mediaconnector.http.RequestIds;
 import io.mediaconnector.problem.ProblemType;
 import io.mediaconnector.support.DiskFull;
 import jakarta.inject.Inject;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.Scope;
+import io.mediaconnector.http.InFlightLimit;
+import io.mediaconnector.http.RequestIds;
 import io.mediaconnector.video.Video;
 import io.mediaconnector.video.VideoService;
 import org.glassfish.grizzly.http.server.HttpHandler;

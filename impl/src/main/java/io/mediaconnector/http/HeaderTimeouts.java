@@ -1,6 +1,5 @@
 package io.mediaconnector.http;
 
-import io.mediaconnector.api.RequestIds;
 import io.mediaconnector.problem.ProblemType;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
@@ -162,7 +161,7 @@ public final class HeaderTimeouts implements AutoCloseable {
 
     private void answerAndClose(Connection connection, String target) {
         String requestId = RequestIds.newId();
-        RefusalAnswers.Answer answer = answers.answer(new Refusal(ProblemType.REQUEST_TIMEOUT,
+        ErrorDialect.Answer answer = answers.answer(new Refusal(ProblemType.REQUEST_TIMEOUT,
                 "The request header did not arrive within " + timeoutMillis + " ms."), target, requestId);
         RequestIds.logAccess("-", target == null ? "-" : target, answer.status(), System.nanoTime(), requestId);
         Buffer response = Buffers.wrap(connection.getMemoryManager(), serialized(answer));
@@ -171,7 +170,7 @@ public final class HeaderTimeouts implements AutoCloseable {
     }
 
     /** The answer as HTTP/1.1 bytes: written outside any request, so there is no response packet to fill. */
-    private static byte[] serialized(RefusalAnswers.Answer answer) {
+    private static byte[] serialized(ErrorDialect.Answer answer) {
         StringBuilder head = new StringBuilder(256)
                 .append("HTTP/1.1 ").append(answer.status()).append(' ')
                 .append(HttpStatus.getHttpStatus(answer.status()).getReasonPhrase()).append("\r\n")

@@ -1,6 +1,5 @@
 package io.mediaconnector.http;
 
-import io.mediaconnector.api.RequestIds;
 import io.mediaconnector.problem.ProblemType;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
@@ -34,7 +33,7 @@ final class ProblemErrorPages implements ErrorPageGenerator {
         String detail = status >= 500
                 ? "Something unexpected failed. Quote request id " + requestId + " when reporting it."
                 : type.title() + ".";
-        RefusalAnswers.Answer answer = answers.answer(new Refusal(type, detail), request.getRequestURI(), requestId);
+        ErrorDialect.Answer answer = answers.answer(new Refusal(type, detail), request.getRequestURI(), requestId);
         Response response = request.getResponse();
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);

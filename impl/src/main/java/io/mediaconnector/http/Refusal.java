@@ -2,8 +2,8 @@ package io.mediaconnector.http;
 
 import io.mediaconnector.problem.ProblemType;
 
-/** Why the HTTP layer answers a request itself, before any handler sees it. */
-record Refusal(ProblemType type, String detail) {
+/** Why a request is answered outside its application's own code, and the detail to tell the client. */
+public record Refusal(ProblemType type, String detail) {
 
     static Refusal malformedUri(String detail) {
         return new Refusal(ProblemType.MALFORMED_URI, detail);

@@ -1,6 +1,5 @@
 package io.mediaconnector.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.config.Connections;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.HttpServerFilter;
@@ -12,15 +11,16 @@ import org.glassfish.grizzly.http.server.NetworkListener;
  * The HTTP layer below Jersey, installed on a Grizzly listener as an {@link AddOn} (Grizzly's own
  * extension point for its filter chain): Grizzly's codec is replaced by {@link StrictHttpCodec},
  * configured as Grizzly would configure its own, the keep-alive idle timeout is set, and whatever
- * still fails inside a Grizzly handler is answered as a problem instead of an HTML page.
+ * still fails inside a Grizzly handler is answered in the dialect of the application the path
+ * belongs to ({@link Applications}) instead of as an HTML page.
  */
 public final class StrictHttp implements AddOn, AutoCloseable {
     private final RefusalAnswers answers;
     private final HeaderTimeouts headerTimeouts;
     private final Connections connections;
 
-    public StrictHttp(ObjectMapper json, Connections connections) {
-        this.answers = new RefusalAnswers(json);
+    public StrictHttp(Applications applications, Connections connections) {
+        this.answers = new RefusalAnswers(applications);
         this.headerTimeouts = new HeaderTimeouts(connections.headerTimeout(), answers);
         this.connections = connections;
     }
@@ -31,7 +31,7 @@ public final class StrictHttp implements AddOn, AutoCloseable {
         listener.registerAddOn(this);
     }
 
-    /** Answers errors raised inside Grizzly handlers (outside Jersey's mappers) as problems. */
+    /** Answers errors raised inside Grizzly handlers (outside Jersey's mappers) in the application's dialect. */
     public ErrorPageGenerator errorPages() {
         return new ProblemErrorPages(answers);
     }

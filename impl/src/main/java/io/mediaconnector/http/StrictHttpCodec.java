@@ -1,6 +1,5 @@
 package io.mediaconnector.http;
 
-import io.mediaconnector.api.RequestIds;
 import io.mediaconnector.problem.ProblemType;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
@@ -226,7 +225,7 @@ final class StrictHttpCodec extends HttpServerFilter {
         if (target == null) {
             target = (String) request.getAttribute(UNPARSED_TARGET);
         }
-        RefusalAnswers.Answer answer = answers.answer(refusal, target, requestId);
+        ErrorDialect.Answer answer = answers.answer(refusal, target, requestId);
         HttpStatus.getHttpStatus(answer.status()).setValues(response);
         answer.headers().forEach(response::setHeader);
         response.setContentType(answer.contentType());

@@ -1,5 +1,6 @@
 package io.mediaconnector.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.account.AccountService;
 import io.mediaconnector.api.AcceptNegotiation;
 import io.mediaconnector.api.AccountsResource;
@@ -8,21 +9,24 @@ import io.mediaconnector.api.ConstraintViolationMapper;
 import io.mediaconnector.api.ContractResource;
 import io.mediaconnector.api.DomainProblemMappers;
 import io.mediaconnector.api.FormatsResource;
-import io.mediaconnector.api.HeaderSyntax;
 import io.mediaconnector.api.HealthResource;
 import io.mediaconnector.api.JsonProblemMapper;
 import io.mediaconnector.api.MalformedHeaderMapper;
 import io.mediaconnector.api.ObjectMapperResolver;
-import io.mediaconnector.api.OverloadGuard;
+import io.mediaconnector.api.ProblemDialect;
 import io.mediaconnector.api.ProblemExceptionMapper;
-import io.mediaconnector.api.RequestIds;
-import io.mediaconnector.api.RequestLimits;
+import io.mediaconnector.api.RequestBodyLimit;
 import io.mediaconnector.api.UnexpectedExceptionMapper;
 import io.mediaconnector.api.VideoRepresentation;
 import io.mediaconnector.api.VideosResource;
 import io.mediaconnector.api.WebApplicationExceptionMapper;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.db.Database;
+import io.mediaconnector.http.ErrorDialect;
+import io.mediaconnector.http.HeaderSyntax;
+import io.mediaconnector.http.OverloadGuard;
+import io.mediaconnector.http.RequestIds;
+import io.mediaconnector.http.UriLengthLimit;
 import io.mediaconnector.video.InputFormats;
 import io.mediaconnector.video.VideoService;
 import io.mediaconnector.playback.OutputAccess;
@@ -36,27 +40,29 @@ import io.mediaconnector.api.KeyDeliveryCaching;
 import io.mediaconnector.api.KeyDeliveryResource;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.DiskSpace;
-import io.mediaconnector.upload.AzureErrorDialect;
-import io.mediaconnector.upload.AzureErrorMapper;
-import io.mediaconnector.upload.AzureHeadersFilter;
-import io.mediaconnector.upload.BlobEndpoint;
-import io.mediaconnector.upload.BlobEndpointSettings;
-import io.mediaconnector.upload.SasSigner;
-import io.mediaconnector.upload.UploadTargets;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-import java.time.Clock;
 
-/** The one place where every resource, filter and mapper of the HTTP API is registered. */
+/**
+ * The one place where every resource, filter and mapper of the HTTP API is registered. The blob
+ * protocol is an application of its own ({@link BlobApplication}); the two share the request-id
+ * filter and the guards, each answering in its own dialect.
+ */
 public final class ApiApplication {
     private ApiApplication() {
     }
 
+    /** How the HTTP layer words its refusals of requests for the API. */
+    public static ErrorDialect dialect(ObjectMapper json) {
+        return new ProblemDialect(json);
+    }
+
     public static ResourceConfig create(Components components) {
         Settings settings = components.settings;
+        ErrorDialect dialect = dialect(components.json);
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
@@ -65,8 +71,9 @@ public final class ApiApplication {
         config.register(new ObjectMapperResolver(components.json));
 
         config.register(new RequestIds());
-        config.register(new OverloadGuard(components.inFlight));
-        config.register(new RequestLimits(settings.maxUriLength(), settings.maxRequestBodyBytes()));
+        config.register(new OverloadGuard(components.inFlight, dialect));
+        config.register(new UriLengthLimit(settings.maxUriLength(), dialect));
+        config.register(new RequestBodyLimit(settings.maxRequestBodyBytes()));
         config.register(new HeaderSyntax());
         config.register(new AcceptNegotiation());
         config.register(new AcceptNegotiation.Refusal());
@@ -92,9 +99,6 @@ public final class ApiApplication {
                 bind(components.outputAccess).to(OutputAccess.class);
                 bind(components.blobStore).to(BlobStore.class);
                 bind(components.disk).to(DiskSpace.class);
-                bind(components.sasSigner).to(SasSigner.class);
-                bind(components.uploadTargets).to(UploadTargets.class);
-                bind(components.blobEndpointSettings).to(BlobEndpointSettings.class);
                 bind(components.uploads).to(UploadCompletion.class);
                 bind(components.retries).to(EncodingRetry.class);
                 bind(components.urlSigner).to(UrlSigner.class);
@@ -110,11 +114,7 @@ public final class ApiApplication {
         config.register(ContractResource.class);
         config.register(StreamingResource.class);
         config.register(KeyDeliveryResource.class);
-        config.register(BlobEndpoint.class);
-        config.register(AzureErrorMapper.class);
-        config.register(new AzureErrorDialect());
         config.register(new KeyDeliveryCaching());
-        config.register(new AzureHeadersFilter(Clock.systemUTC(), components.blobEndpointSettings.defaultVersion()));
         return config;
     }
 }

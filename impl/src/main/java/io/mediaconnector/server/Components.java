@@ -3,7 +3,6 @@ package io.mediaconnector.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.KeyHasher;
-import io.mediaconnector.api.InFlightLimit;
 import io.mediaconnector.api.VideoRepresentation;
 import io.mediaconnector.config.Media;
 import io.mediaconnector.config.Protection;
@@ -19,6 +18,7 @@ import io.mediaconnector.encoding.EncodingOptions;
 import io.mediaconnector.encoding.EncodingPipeline;
 import io.mediaconnector.encoding.FfmpegBinaries;
 import io.mediaconnector.playback.OutputAccess;
+import io.mediaconnector.http.InFlightLimit;
 import io.mediaconnector.playback.PlaybackService;
 import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EarlierRunLeftovers;
@@ -38,16 +38,16 @@ import io.mediaconnector.processing.UploadCompletion;
 import io.mediaconnector.processing.WorkerPool;
 import io.mediaconnector.storage.BlobStore;
 import io.mediaconnector.storage.DiskSpace;
-import io.mediaconnector.storage.FileSystemBlobStore;
+import io.mediaconnector.storage.filesystem.FileSystemBlobStore;
 import io.mediaconnector.support.Json;
 import io.mediaconnector.support.Randomness;
 import io.mediaconnector.upload.BlobEndpointSettings;
 import io.mediaconnector.upload.SasSigner;
-import io.mediaconnector.upload.SasUploadLinks;
 import io.mediaconnector.upload.UploadTargets;
-import io.mediaconnector.upload.VideoUploadTargets;
 import io.mediaconnector.video.CachedVideoStore;
 import io.mediaconnector.video.InputFormats;
+import io.mediaconnector.video.SasUploadLinks;
+import io.mediaconnector.video.VideoUploadTargets;
 import io.mediaconnector.video.VideoRules;
 import io.mediaconnector.video.VideoService;
 import io.mediaconnector.video.VideoStore;
@@ -67,6 +67,7 @@ public final class Components implements AutoCloseable {
     private static final long CACHED_VIDEOS = 20_000;
 
     final Settings settings;
+    final Clock clock;
     final InFlightLimit inFlight;
     final DiskSpace disk;
     final ObjectMapper json;
@@ -99,6 +100,7 @@ public final class Components implements AutoCloseable {
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
         this.settings = settings;
+        this.clock = clock;
         this.inFlight = new InFlightLimit(settings.maxConcurrentRequests());
         this.disk = new DiskSpace(settings.dataDir(), settings.diskReserveBytes());
         this.json = Json.newMapper();
@@ -107,7 +109,7 @@ public final class Components implements AutoCloseable {
         this.accounts = new AccountService(new AccountRepository(database), new KeyHasher(), clock, randomness,
                 settings.apiKeyCacheTtl());
         this.videoRecords = videoRecords(database, json);
-        this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"));
+        this.blobStore = fileSystemStore(settings.dataDir().resolve("blobs"), clock, disk);
         SecretFiles secrets = new SecretFiles(settings.dataDir());
         byte[] secret = media.signingSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .orElseGet(() -> secrets.loadOrCreate("signing.key"));
@@ -193,9 +195,9 @@ public final class Components implements AutoCloseable {
         }
     }
 
-    private static BlobStore fileSystemStore(Path root) {
+    private static BlobStore fileSystemStore(Path root, Clock clock, DiskSpace disk) {
         try {
-            return new FileSystemBlobStore(root);
+            return new FileSystemBlobStore(root, clock, disk);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + root + " for blobs", e);
         }

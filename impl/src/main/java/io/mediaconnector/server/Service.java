@@ -3,6 +3,8 @@ package io.mediaconnector.server;
 import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.Settings;
 import io.mediaconnector.db.H2Import;
+import io.mediaconnector.http.ApplicationRouter;
+import io.mediaconnector.http.Applications;
 import io.mediaconnector.http.StrictHttp;
 import io.mediaconnector.support.Json;
 import io.mediaconnector.support.Randomness;
@@ -13,6 +15,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainerProvider;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,13 +63,17 @@ public final class Service implements AutoCloseable {
         Components components = null;
         try {
             refuseUnimportedH2(settings);
-            http = new StrictHttp(Json.newMapper(), settings.connections());
-            StartupGate gate = new StartupGate();
-            server = listening(settings, http, gate);
+            StartupGate api = new StartupGate();
+            StartupGate blob = new StartupGate();
+            Applications applications = new Applications(
+                    new Applications.Application(api, ApiApplication.dialect(Json.newMapper())),
+                    Map.of(BlobApplication.MOUNT, new Applications.Application(blob, BlobApplication.dialect())));
+            http = new StrictHttp(applications, settings.connections());
+            server = listening(settings, http, new ApplicationRouter(applications));
             components = new Components(settings.boundTo(boundPort(server)), clock, randomness);
             Optional<String> bootstrap = components.accounts.bootstrap(settings.bootstrapKey());
-            gate.open(videoReadShortcutInFrontOf(new GrizzlyHttpContainerProvider()
-                    .createContainer(GrizzlyHttpContainer.class, ApiApplication.create(components)), components));
+            api.open(videoReadShortcutInFrontOf(jersey(ApiApplication.create(components)), components));
+            blob.open(jersey(BlobApplication.create(components)));
             components.startWorkers();
             return new Service(lock, components, server, http, bootstrap);
         } catch (RuntimeException e) {
@@ -83,14 +91,18 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    /** The HTTP server bound to the configured port, every request going to {@code gate}. */
-    private static HttpServer listening(Settings settings, StrictHttp http, StartupGate gate) {
+    /**
+     * The HTTP server bound to the configured port, every request going to {@code router}: the
+     * blob protocol's application under {@code /blob}, the API under every other path, each
+     * behind a gate that holds requests until the node is built.
+     */
+    private static HttpServer listening(Settings settings, StrictHttp http, ApplicationRouter router) {
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                 URI.create("http://0.0.0.0:" + settings.port() + "/"), false);
-        server.getServerConfiguration().addHttpHandler(gate, HttpHandlerRegistration.ROOT);
+        server.getServerConfiguration().addHttpHandler(router, HttpHandlerRegistration.ROOT);
         server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
         for (NetworkListener listener : server.getListeners()) {
-            // Room above the URI limit, so an over-long URI reaches RequestLimits and gets a 414 problem.
+            // Room above the URI limit, so an over-long URI reaches UriLengthLimit and gets a 414 in its dialect.
             listener.setMaxHttpHeaderSize(settings.maxUriLength() + 16 * 1024);
             listener.getTransport().setReadTimeout(settings.requestBodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
             http.configure(listener);
@@ -113,6 +125,10 @@ public final class Service implements AutoCloseable {
                         + settings.dataDir());
             });
         }
+    }
+
+    private static HttpHandler jersey(org.glassfish.jersey.server.ResourceConfig application) {
+        return new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, application);
     }
 
     /** Plain video reads are answered before they reach Jersey. */

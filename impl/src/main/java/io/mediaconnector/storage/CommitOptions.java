@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
+ * Limits and declarations for committing a block list.
+ *
  * @param maxBytes    a committed blob larger than this → {@link ContentTooLargeException}
  * @param contentMd5  MD5 to record for the blob as given by the client (Azure's
  *                    {@code x-ms-blob-content-md5}); if empty the blob has no MD5 (the

@@ -1,32 +1,29 @@
 package io.mediaconnector.upload;
 
-import io.mediaconnector.problem.ProblemType;
-
 /**
- * The Azure Storage error code for a problem the service raised outside the blob endpoint's own
- * checks (the HTTP layer, routing, limits), so that {@code /blob} paths speak Azure's error
- * dialect throughout and SDKs see codes they know.
+ * The Azure Storage error code for an error that has only an HTTP status to go by (Jersey's own:
+ * no route, wrong method; the guards every application shares: overload, an over-long URI), so
+ * that SDKs see a code they know for every error of the blob protocol.
  */
 public final class AzureErrorCodes {
     private AzureErrorCodes() {
     }
 
-    public static String of(ProblemType type) {
-        return switch (type) {
-            case MALFORMED_URI, URI_TOO_LONG -> "InvalidUri";
-            case MALFORMED_HEADER, AMBIGUOUS_FRAMING, HEADERS_TOO_LARGE, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE ->
-                    "InvalidHeaderValue";
-            case UNAUTHORIZED, INVALID_PLAYBACK_TOKEN -> "AuthenticationFailed";
-            case FORBIDDEN, TOKEN_NOT_FOR_THIS_KEY -> "AuthorizationFailure";
-            case NOT_FOUND, VIDEO_NOT_FOUND -> "ResourceNotFound";
-            case METHOD_NOT_ALLOWED -> "UnsupportedHttpVerb";
-            case REQUEST_TIMEOUT -> "OperationTimedOut";
-            case CONFLICT -> "InvalidBlobOrBlock";
-            case PRECONDITION_FAILED -> "ConditionNotMet";
-            case PAYLOAD_TOO_LARGE -> "RequestBodyTooLarge";
-            case SERVICE_UNAVAILABLE, STORAGE_FULL -> "ServerBusy";
-            case INTERNAL_ERROR, NOT_IMPLEMENTED -> "InternalError";
-            case INVALID_REQUEST, MALFORMED_JSON, UNKNOWN_PROPERTY, BODY_NOT_ALLOWED -> "InvalidInput";
+    public static String forStatus(int status) {
+        return switch (status) {
+            case 401 -> "AuthenticationFailed";
+            case 403 -> "AuthorizationFailure";
+            case 404 -> "ResourceNotFound";
+            case 405 -> "UnsupportedHttpVerb";
+            case 406, 415 -> "InvalidHeaderValue";
+            case 408 -> "OperationTimedOut";
+            case 409 -> "InvalidBlobOrBlock";
+            case 412 -> "ConditionNotMet";
+            case 413 -> "RequestBodyTooLarge";
+            case 414 -> "InvalidUri";
+            case 416 -> "InvalidRange";
+            case 503 -> "ServerBusy";
+            default -> status >= 500 ? "InternalError" : "InvalidInput";
         };
     }
 }

@@ -2,28 +2,36 @@ package io.mediaconnector.upload;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
-/** Renders {@link AzureErrorException} the way Azure Storage does, so SDKs surface the right error code. */
-@Provider
+/**
+ * Renders {@link AzureErrorException} the way Azure Storage does, so SDKs surface the right error
+ * code: the XML body {@code <Error><Code>…</Code><Message>…</Message></Error>} and the code again
+ * as {@code x-ms-error-code}. Every error answer of the blob protocol is built here.
+ */
 public final class AzureErrorMapper implements ExceptionMapper<AzureErrorException> {
 
     public static final String APPLICATION_XML_UTF8 = "application/xml; charset=utf-8";
     public static final String ERROR_CODE_HEADER = "x-ms-error-code";
     /** Messages may quote what the client sent (a block id, a header value): never more than this. */
     static final int MAX_MESSAGE_LENGTH = 512;
+    /** A 503 from the blob protocol's own code is a full disk: no point in retrying at once. */
     private static final String RETRY_AFTER_SECONDS = "30";
 
     @Override
     public Response toResponse(AzureErrorException e) {
-        Response.ResponseBuilder response = Response.status(e.status());
-        if (e.status() == 503) {
+        return response(e.status(), e.code(), e.getMessage());
+    }
+
+    /** The error answer of {@code status} with Azure's {@code code} and {@code message}. */
+    public static Response response(int status, String code, String message) {
+        Response.ResponseBuilder response = Response.status(status);
+        if (status == 503) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return response
-                .header(ERROR_CODE_HEADER, e.code())
+                .header(ERROR_CODE_HEADER, code)
                 .type(APPLICATION_XML_UTF8)
-                .entity(xml(e.code(), e.getMessage()))
+                .entity(xml(code, message))
                 .build();
     }
 

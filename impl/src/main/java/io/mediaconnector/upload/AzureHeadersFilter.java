@@ -8,36 +8,27 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
- * Adds the headers every Azure Storage response carries: {@code x-ms-request-id},
- * {@code x-ms-version} (the request's, else {@link BlobEndpointSettings#defaultVersion()}),
- * {@code Date}, and the client's {@code x-ms-client-request-id} echoed back.
+ * Adds the headers every Azure Storage response carries besides {@code x-ms-request-id} (which
+ * the node's one request-id filter sets for every application): {@code x-ms-version} (the
+ * request's, else {@link BlobEndpointSettings#defaultVersion()}), {@code Date}, and the client's
+ * {@code x-ms-client-request-id} echoed back.
  */
-@AzureBlobApi
 public final class AzureHeadersFilter implements ContainerResponseFilter {
     static final int MAX_CLIENT_REQUEST_ID = 1024;
 
     private final Clock clock;
-    private final Supplier<String> requestIds;
     private final String defaultVersion;
 
-    public AzureHeadersFilter(Clock clock, Supplier<String> requestIds, String defaultVersion) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
-        this.defaultVersion = Objects.requireNonNull(defaultVersion, "defaultVersion");
-    }
-
     public AzureHeadersFilter(Clock clock, String defaultVersion) {
-        this(clock, () -> UUID.randomUUID().toString(), defaultVersion);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultVersion = Objects.requireNonNull(defaultVersion, "defaultVersion");
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("x-ms-request-id", requestIds.get());
         String version = request.getHeaderString("x-ms-version");
         headers.putSingle("x-ms-version", version == null || version.isBlank() ? defaultVersion : version);
         String clientRequestId = request.getHeaderString("x-ms-client-request-id");

@@ -1,23 +1,18 @@
 package io.mediaconnector.upload;
 
-import io.mediaconnector.storage.BlobNotFoundException;
 import io.mediaconnector.storage.BlobProperties;
 import io.mediaconnector.storage.BlobRead;
 import io.mediaconnector.storage.BlobStore;
-import io.mediaconnector.storage.BlobStoreException;
 import io.mediaconnector.storage.BlockList;
 import io.mediaconnector.storage.BlockReference;
 import io.mediaconnector.storage.ByteRange;
 import io.mediaconnector.storage.CommitOptions;
-import io.mediaconnector.storage.DiskSpace;
 import io.mediaconnector.storage.ContentMismatchException;
-import io.mediaconnector.storage.ContentTooLargeException;
 import io.mediaconnector.storage.InvalidBlobNameException;
-import io.mediaconnector.storage.InvalidBlockListException;
-import io.mediaconnector.storage.InvalidRangeException;
+import io.mediaconnector.storage.RangeHeader;
 import io.mediaconnector.storage.StagedBlock;
 import io.mediaconnector.storage.WriteOptions;
-import io.mediaconnector.support.DiskFull;
+import io.mediaconnector.support.BoundedInputStream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -29,10 +24,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,8 +42,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CheckedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,28 +66,27 @@ import org.slf4j.LoggerFactory;
  * <h2>Query parameters</h2>
  * Parsed from the raw query with percent-decoding only ('+' stays '+'), because block ids and
  * signatures are base64 and some clients do not escape '+'.
+ *
+ * <h2>Errors</h2>
+ * The endpoint's own checks throw {@link AzureErrorException}; the store's failures and I/O
+ * errors are left to {@link StoreFailureMapper} and {@link IoFailureMapper}.
  */
 @Path("blob/{container}/{blob: .+}")
-@AzureBlobApi
 public final class BlobEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlobEndpoint.class);
     private static final Set<SasPermission> READ = EnumSet.of(SasPermission.READ);
     private static final Set<SasPermission> WRITE = EnumSet.of(SasPermission.CREATE, SasPermission.WRITE);
     private static final long MAX_BLOCK_LIST_BYTES = 8L * 1024 * 1024;
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d{1,19})-(\\d{0,19})");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final BlobStore store;
     private final SasSigner sas;
     private final UploadTargets targets;
     private final BlobEndpointSettings settings;
-    private final DiskSpace disk;
 
     @Inject
-    public BlobEndpoint(BlobStore store, SasSigner sas, UploadTargets targets, BlobEndpointSettings settings,
-                        DiskSpace disk) {
-        this.disk = Objects.requireNonNull(disk, "disk");
+    public BlobEndpoint(BlobStore store, SasSigner sas, UploadTargets targets, BlobEndpointSettings settings) {
         this.store = Objects.requireNonNull(store, "store");
         this.sas = Objects.requireNonNull(sas, "sas");
         this.targets = Objects.requireNonNull(targets, "targets");
@@ -105,55 +95,46 @@ public final class BlobEndpoint {
 
     @PUT
     public Response put(@PathParam("container") String container, @PathParam("blob") String blob,
-                        @Context UriInfo uri, @Context HttpHeaders headers, InputStream body) {
+                        @Context UriInfo uri, @Context HttpHeaders headers, InputStream body) throws IOException {
         Map<String, String> query = query(uri);
         String comp = query.get("comp");
-        return call(() -> {
-            authorizeWrite(container, blob, query);
-            if (!"blocklist".equals(comp) && disk.isLow(announcedLength(headers))) {
-                throw storageFull();
-            }
-            if (comp == null) {
-                return putBlob(container, blob, headers, body);
-            }
-            return switch (comp) {
-                case "block" -> putBlock(container, blob, query, headers, body);
-                case "blocklist" -> putBlockList(container, blob, headers, body);
-                default -> throw unsupportedComp(comp);
-            };
-        });
+        authorizeWrite(container, blob, query);
+        if (comp == null) {
+            return putBlob(container, blob, headers, body);
+        }
+        return switch (comp) {
+            case "block" -> putBlock(container, blob, query, headers, body);
+            case "blocklist" -> putBlockList(container, blob, headers, body);
+            default -> throw unsupportedComp(comp);
+        };
     }
 
     @GET
     public Response get(@PathParam("container") String container, @PathParam("blob") String blob,
-                        @Context UriInfo uri, @Context HttpHeaders headers) {
+                        @Context UriInfo uri, @Context HttpHeaders headers) throws IOException {
         Map<String, String> query = query(uri);
         String comp = query.get("comp");
-        return call(() -> {
-            authorizeRead(container, blob, query);
-            if (comp == null) {
-                return getBlob(container, blob, headers);
-            }
-            if (comp.equals("blocklist")) {
-                return getBlockList(container, blob, query);
-            }
-            throw unsupportedComp(comp);
-        });
+        authorizeRead(container, blob, query);
+        if (comp == null) {
+            return getBlob(container, blob, headers);
+        }
+        if (comp.equals("blocklist")) {
+            return getBlockList(container, blob, query);
+        }
+        throw unsupportedComp(comp);
     }
 
     /** Get Blob Properties. An explicit HEAD keeps Jersey from running GET and opening the file. */
     @HEAD
     public Response head(@PathParam("container") String container, @PathParam("blob") String blob,
-                         @Context UriInfo uri) {
+                         @Context UriInfo uri) throws IOException {
         Map<String, String> query = query(uri);
-        return call(() -> {
-            authorizeRead(container, blob, query);
-            BlobProperties properties = store.getProperties(container, blob).orElseThrow(BlobEndpoint::blobNotFound);
-            return blobHeaders(Response.ok(), properties)
-                    .header("Content-Length", properties.length())
-                    .header("Content-Type", properties.contentType())
-                    .build();
-        });
+        authorizeRead(container, blob, query);
+        BlobProperties properties = store.getProperties(container, blob).orElseThrow(BlobEndpoint::blobNotFound);
+        return blobHeaders(Response.ok(), properties)
+                .header("Content-Length", properties.length())
+                .header("Content-Type", properties.contentType())
+                .build();
     }
 
     // ---- operations --------------------------------------------------------------------------
@@ -196,7 +177,8 @@ public final class BlobEndpoint {
     private Response putBlockList(String container, String blob, HttpHeaders headers, InputStream body)
             throws IOException {
         checkPreconditions(container, blob, headers);
-        List<BlockReference> blocks = BlockListXml.parse(new LimitedStream(body, MAX_BLOCK_LIST_BYTES));
+        List<BlockReference> blocks = BlockListXml.parse(new BoundedInputStream(body, MAX_BLOCK_LIST_BYTES,
+                limit -> new AzureErrorException(413, "RequestBodyTooLarge", "The block list is too large.")));
         for (BlockReference block : blocks) {
             validBlockIdIn(block.blockId());
         }
@@ -236,7 +218,7 @@ public final class BlobEndpoint {
     }
 
     private Response getBlob(String container, String blob, HttpHeaders headers) throws IOException {
-        Optional<ByteRange> range = range(headers);
+        Optional<ByteRange> range = range(container, blob, headers);
         BlobRead read = store.openForRead(container, blob, range);
         BlobProperties properties = read.properties();
         StreamingOutput output = out -> {
@@ -389,97 +371,22 @@ public final class BlobEndpoint {
         }
     }
 
-    private static Optional<ByteRange> range(HttpHeaders headers) {
+    /**
+     * The range of {@code x-ms-range} (or else {@code Range}); unlike a plain HTTP server, Azure
+     * refuses one it cannot parse (416) rather than sending the whole blob.
+     */
+    private Optional<ByteRange> range(String container, String blob, HttpHeaders headers) throws IOException {
         String value = Optional.ofNullable(headers.getHeaderString("x-ms-range")).orElse(headers.getHeaderString("Range"));
         if (value == null) {
             return Optional.empty();
         }
-        Matcher m = RANGE.matcher(value.trim());
-        try {
-            if (m.matches()) {
-                long first = Long.parseLong(m.group(1));
-                return Optional.of(m.group(2).isEmpty() ? ByteRange.from(first) : ByteRange.of(first, Long.parseLong(m.group(2))));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
-        }
-        throw new AzureErrorException(416, "InvalidRange", "The range specified is invalid: " + value);
+        RangeHeader requested = RangeHeader.parse(value)
+                .orElseThrow(() -> new AzureErrorException(416, "InvalidRange", "The range specified is invalid: " + value));
+        long length = store.getProperties(container, blob).orElseThrow(BlobEndpoint::blobNotFound).length();
+        return Optional.of(requested.resolve(length));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface Operation {
-        Response run() throws IOException;
-    }
-
-    /** The one place where store failures become Azure errors. */
-    private Response call(Operation operation) {
-        try {
-            return operation.run();
-        } catch (InvalidBlobNameException e) {
-            throw AzureErrorException.badRequest("InvalidResourceName", "The specified resource name contains invalid characters.");
-        } catch (BlobNotFoundException e) {
-            throw blobNotFound();
-        } catch (ContentTooLargeException e) {
-            throw tooLarge(-1);
-        } catch (ContentMismatchException e) {
-            throw switch (e.check()) {
-                case MD5 -> AzureErrorException.badRequest("Md5Mismatch",
-                        "The MD5 value specified in the request did not match with the MD5 value calculated by the server.");
-                case CRC64 -> AzureErrorException.badRequest("Crc64Mismatch", e.getMessage());
-                case LENGTH -> AzureErrorException.badRequest("InvalidInput",
-                        "The body did not have the announced Content-Length: " + e.getMessage());
-            };
-        } catch (InvalidBlockListException e) {
-            throw AzureErrorException.badRequest("InvalidBlockList", "The specified block list is invalid. " + e.getMessage());
-        } catch (InvalidRangeException e) {
-            throw new AzureErrorException(416, "InvalidRange", "The range specified is invalid for the current size of the resource.");
-        } catch (BlobStoreException e) {
-            throw new AzureErrorException(409, "InvalidBlobOrBlock", e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            if (DiskFull.causedBy(e)) {
-                LOG.warn("blob request refused, the disk is full: {}", e.toString());
-                throw storageFull();
-            }
-            throw clientOrServerFailure(e);
-        }
-    }
-
-    /** Azure has no "disk full"; its 503 ServerBusy is what SDKs retry with backoff, which is what helps. */
-    private static AzureErrorException storageFull() {
-        return new AzureErrorException(503, "ServerBusy",
-                "The server's storage is full, so nothing was stored. Retry once space has been freed.");
-    }
-
-    /** The body's announced length; 0 when unknown (chunked), so only the reserve itself is checked up front. */
-    private static long announcedLength(HttpHeaders headers) {
-        try {
-            String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-            return value == null ? 0 : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /**
-     * A failed read of the body is mostly the client's doing (it stalled past the read timeout, or
-     * went away mid-body), and nothing was stored; only other I/O failures are ours.
-     */
-    private static AzureErrorException clientOrServerFailure(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.io.InterruptedIOException) {
-                return new AzureErrorException(408, "OperationTimedOut",
-                        "The request body stopped arriving before it was complete; nothing was stored. Retry the request.");
-            }
-            if (cause instanceof java.io.EOFException) {
-                return AzureErrorException.badRequest("InvalidInput",
-                        "The request body ended before its declared length; nothing was stored.");
-            }
-        }
-        LOG.warn("blob request failed: {}", e.toString());
-        return new AzureErrorException(500, "InternalError", "The server encountered an internal error. Please retry the request.");
-    }
 
     private static Response.ResponseBuilder blobHeaders(Response.ResponseBuilder response, BlobProperties properties) {
         response.header("ETag", properties.etag())
@@ -549,41 +456,12 @@ public final class BlobEndpoint {
                 "comp=" + comp + " is not supported by this server; only block, blocklist (PUT) and blocklist (GET).");
     }
 
-    private static AzureErrorException blobNotFound() {
+    static AzureErrorException blobNotFound() {
         return new AzureErrorException(404, "BlobNotFound", "The specified blob does not exist.");
     }
 
-    private AzureErrorException tooLarge(long limit) {
+    static AzureErrorException tooLarge(long limit) {
         return new AzureErrorException(413, "RequestBodyTooLarge",
-                "The request body is too large and exceeds the maximum permissible limit of "
-                        + (limit > 0 ? limit : settings.maxBlobBytes()) + " bytes.");
-    }
-
-    /** Refuses to read more than {@code limit} bytes of a request body held for parsing. */
-    private static final class LimitedStream extends FilterInputStream {
-        private long remaining;
-
-        LimitedStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && --remaining < 0) {
-                throw new AzureErrorException(413, "RequestBodyTooLarge", "The block list is too large.");
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (remaining -= n) < 0) {
-                throw new AzureErrorException(413, "RequestBodyTooLarge", "The block list is too large.");
-            }
-            return n;
-        }
+                "The request body is too large and exceeds the maximum permissible limit of " + limit + " bytes.");
     }
 }

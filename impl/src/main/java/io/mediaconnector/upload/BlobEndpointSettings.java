@@ -1,6 +1,8 @@
 package io.mediaconnector.upload;
 
 /**
+ * The blob protocol's limits and the Azure version it answers with.
+ *
  * @param maxBlobBytes   largest blob: a single-shot Put Blob and a committed block list alike
  *                       (larger → 413 RequestBodyTooLarge)
  * @param maxBlockBytes  largest single block of Put Block (Azure allows 4000 MiB)

@@ -47,9 +47,18 @@ class PackageRulesTest {
     }
 
     @Test
+    void theBlobProtocolStandsOnTheStorageAlone() {
+        noClasses().that().resideInAPackage("io.mediaconnector.upload..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.mediaconnector.api..", "io.mediaconnector.http..",
+                        "io.mediaconnector.problem..", "io.mediaconnector.video..", "io.mediaconnector.db..",
+                        "io.mediaconnector.processing..", "io.mediaconnector.server..")
+                .because("the blob protocol is an application of its own over the BlobStore seam")
+                .check(SERVICE);
+    }
+
+    @Test
     void onlyTheApiUsesTheGeneratedServerTypes() {
-        noClasses().that().resideOutsideOfPackages("io.mediaconnector.api..", "io.mediaconnector.generated..",
-                        "io.mediaconnector.upload..")
+        noClasses().that().resideOutsideOfPackages("io.mediaconnector.api..", "io.mediaconnector.generated..")
                 .should().dependOnClassesThat().resideInAPackage("io.mediaconnector.generated.server..")
                 .because("the contract's generated types are the API's concern")
                 .check(SERVICE);

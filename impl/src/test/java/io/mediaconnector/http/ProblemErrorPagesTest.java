@@ -1,7 +1,9 @@
 package io.mediaconnector.http;
 
+import io.mediaconnector.api.ProblemDialect;
 import io.mediaconnector.config.Connections;
 import io.mediaconnector.it.RawHttp;
+import io.mediaconnector.server.BlobApplication;
 import io.mediaconnector.support.Json;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +31,17 @@ class ProblemErrorPagesTest {
             port = free.getLocalPort();
         }
         server = HttpServer.createSimpleServer(null, "localhost", port);
-        http = new StrictHttp(Json.newMapper(), new Connections(Duration.ofSeconds(5), Duration.ofSeconds(5)));
-        server.getServerConfiguration().addHttpHandler(new HttpHandler() {
+        HttpHandler failing = new HttpHandler() {
             @Override
             public void service(Request request, Response response) {
                 throw new IllegalStateException("internal detail that must not leak");
             }
-        }, "/");
+        };
+        Applications applications = new Applications(
+                new Applications.Application(failing, new ProblemDialect(Json.newMapper())),
+                Map.of(BlobApplication.MOUNT, new Applications.Application(failing, BlobApplication.dialect())));
+        http = new StrictHttp(applications, new Connections(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        server.getServerConfiguration().addHttpHandler(new ApplicationRouter(applications), "/");
         server.getServerConfiguration().setDefaultErrorPageGenerator(http.errorPages());
         for (NetworkListener listener : server.getListeners()) {
             http.configure(listener);

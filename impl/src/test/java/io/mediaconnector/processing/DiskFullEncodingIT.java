@@ -17,7 +17,8 @@ import io.mediaconnector.it.media.Clips;
 import io.mediaconnector.protection.KeyVault;
 import io.mediaconnector.protection.VideoKeys;
 import io.mediaconnector.storage.BlobStore;
-import io.mediaconnector.storage.FileSystemBlobStore;
+import io.mediaconnector.storage.DiskSpace;
+import io.mediaconnector.storage.filesystem.FileSystemBlobStore;
 import io.mediaconnector.storage.WriteOptions;
 import io.mediaconnector.support.Json;
 import io.mediaconnector.support.Randomness;
@@ -76,7 +77,7 @@ class DiskFullEncodingIT {
     void setUp() throws Exception {
         database = TestDatabase.open(TestDatabase.Engine.SQLITE, dir.resolve("data"));
         videos = new VideoRepository(database, Json.newMapper());
-        store = new FileSystemBlobStore(dir.resolve("data/blobs"));
+        store = new FileSystemBlobStore(dir.resolve("data/blobs"), clock, new DiskSpace(dir, 0));
         heartbeats = Executors.newSingleThreadScheduledExecutor();
         account = UUID.randomUUID();
         new AccountRepository(database).insert(new Account(account, "a", Timestamps.now(clock)));

@@ -1,5 +1,6 @@
 package io.mediaconnector.upload;
 
+import static io.mediaconnector.upload.AzureErrorAssertions.assertAzureError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.util.BinaryData;
@@ -298,13 +299,6 @@ class BlobEndpointTest {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertAzureError(HttpResponse<String> r, int status, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("x-ms-error-code")).contains(code);
-        assertThat(r.body()).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>");
-        assertThat(r.headers().firstValue("x-ms-request-id")).isPresent();
     }
 
     private byte[] storedBytes(String container, String blob) throws IOException {

@@ -1,5 +1,6 @@
-package io.mediaconnector.storage;
+package io.mediaconnector.storage.filesystem;
 
+import io.mediaconnector.support.Futures;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +37,7 @@ final class BackgroundMd5 {
 
     /** Waits for the queued buffers and returns the digest. */
     byte[] digest() throws IOException {
-        HelperWork.await(last, "hashing the body");
+        Futures.await(last, "hashing the body");
         return md5.digest();
     }
 }

@@ -1,4 +1,4 @@
-package io.mediaconnector.storage;
+package io.mediaconnector.storage.filesystem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

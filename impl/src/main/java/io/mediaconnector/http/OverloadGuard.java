@@ -1,4 +1,4 @@
-package io.mediaconnector.api;
+package io.mediaconnector.http;
 
 import io.mediaconnector.problem.ProblemType;
 import jakarta.annotation.Priority;
@@ -7,19 +7,23 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import org.glassfish.jersey.server.ContainerRequest;
+import jakarta.ws.rs.core.Response;
 
-import java.util.Map;
-
-/** Sheds load past a number of requests in flight on this node: 503 with {@code Retry-After}. */
+/**
+ * Sheds load past a number of requests in flight on this node: 503 with {@code Retry-After}, in
+ * the application's dialect. Every application of the node shares one {@link InFlightLimit}.
+ */
 @PreMatching
 @Priority(5)
 public final class OverloadGuard implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String HOLDS_PERMIT = "mc.holdsPermit";
+    private static final String RETRY_AFTER_SECONDS = "1";
     private final InFlightLimit limit;
+    private final ErrorDialect dialect;
 
-    public OverloadGuard(InFlightLimit limit) {
+    public OverloadGuard(InFlightLimit limit, ErrorDialect dialect) {
         this.limit = limit;
+        this.dialect = dialect;
     }
 
     @Override
@@ -28,8 +32,11 @@ public final class OverloadGuard implements ContainerRequestFilter, ContainerRes
             context.setProperty(HOLDS_PERMIT, Boolean.TRUE);
             return;
         }
-        context.abortWith(Problems.response((ContainerRequest) context, ProblemType.SERVICE_UNAVAILABLE,
-                "The service is handling as many requests as it can; retry shortly.", Map.of("Retry-After", "1")));
+        ErrorDialect.Answer answer = dialect.answer(new Refusal(ProblemType.SERVICE_UNAVAILABLE,
+                        "The service is handling as many requests as it can; retry shortly."),
+                context.getUriInfo().getRequestUri().getRawPath(), RequestIds.of(context));
+        context.abortWith(Response.fromResponse(answer.toResponse())
+                .header("Retry-After", RETRY_AFTER_SECONDS).build());
     }
 
     @Override

@@ -9,34 +9,24 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.glassfish.jersey.server.ContainerRequest;
 
 /**
- * Refuses URIs over the limit (414) and JSON bodies over the limit (413, up front from
- * {@code Content-Length}, or while reading a chunked body). Blob uploads have their own limit.
+ * Refuses request bodies over the limit (413): up front from {@code Content-Length}, or while
+ * reading a chunked body. The API's bodies are small JSON documents; uploads go to the blob
+ * protocol, which has its own limits.
  */
 @PreMatching
-@Priority(10)
-public final class RequestLimits implements ContainerRequestFilter {
-    private final int maxUriLength;
+@Priority(12)
+public final class RequestBodyLimit implements ContainerRequestFilter {
     private final long maxBodyBytes;
 
-    public RequestLimits(int maxUriLength, long maxBodyBytes) {
-        this.maxUriLength = maxUriLength;
+    public RequestBodyLimit(long maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public void filter(ContainerRequestContext context) {
-        ContainerRequest request = (ContainerRequest) context;
-        if (request.getRequestUri().getRawPath().length() + rawQueryLength(request) > maxUriLength) {
-            context.abortWith(Problems.response(request, ProblemType.URI_TOO_LONG,
-                    "The request URI is longer than " + maxUriLength + " characters."));
-            return;
-        }
-        if (Routes.isBlob(request)) {
-            return;
-        }
         String declared = context.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && isOver(declared)) {
-            context.abortWith(Problems.response(request, ProblemType.PAYLOAD_TOO_LARGE,
+            context.abortWith(Problems.response((ContainerRequest) context, ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body is larger than the limit of " + maxBodyBytes + " bytes."));
             return;
         }
@@ -51,10 +41,5 @@ public final class RequestLimits implements ContainerRequestFilter {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static int rawQueryLength(ContainerRequest request) {
-        String query = request.getRequestUri().getRawQuery();
-        return query == null ? 0 : query.length() + 1;
     }
 }

@@ -1,11 +1,15 @@
-package io.mediaconnector.upload;
+package io.mediaconnector.video;
 
-import io.mediaconnector.video.VideoStore;
+import io.mediaconnector.upload.UploadTarget;
+import io.mediaconnector.upload.UploadTargets;
 
 import java.util.Optional;
 import java.util.UUID;
 
-/** A container {@code asset-<video id>} accepts its video's file until the upload is marked complete. */
+/**
+ * The blob protocol's view of the video lifecycle: a container {@code asset-<video id>} accepts
+ * its video's file until the upload is marked complete.
+ */
 public final class VideoUploadTargets implements UploadTargets {
     private static final String PREFIX = "asset-";
     private final VideoStore videos;

@@ -1,4 +1,4 @@
-package io.mediaconnector.api;
+package io.mediaconnector.http;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,8 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Gives every request an id, returns it as {@code x-ms-request-id}, and writes the one access
- * log line per request (method, path, status, ms, request id).
+ * The one source of request ids: gives every request an id, returns it as
+ * {@code x-ms-request-id}, and writes the one access log line per request (method, path, status,
+ * ms, request id). Registered in every application (the API and the blob protocol); the HTTP
+ * layer's own answers and the API's read shortcut take their ids from {@link #newId()} too.
  */
 @PreMatching
 @Priority(0)

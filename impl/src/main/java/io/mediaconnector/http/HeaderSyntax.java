@@ -1,4 +1,4 @@
-package io.mediaconnector.api;
+package io.mediaconnector.http;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,8 +8,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Parses the headers Jersey reads while it matches a route ({@code Content-Type}, {@code Accept})
- * before it does: a malformed one fails here, inside a filter, where {@link MalformedHeaderMapper}
- * answers with a problem, instead of in Jersey's router, which answers a bare 400 without a body.
+ * before it does: a malformed one fails here, inside a filter, where the application's mapper of
+ * Jersey's {@code HeaderValueException} answers in its dialect, instead of in Jersey's router,
+ * which answers a bare 400 without a body.
  */
 @PreMatching
 @Priority(15)

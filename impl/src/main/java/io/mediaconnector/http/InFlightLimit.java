@@ -1,4 +1,4 @@
-package io.mediaconnector.api;
+package io.mediaconnector.http;
 
 import java.util.concurrent.Semaphore;
 

@@ -1,7 +1,7 @@
-package io.mediaconnector.upload;
+package io.mediaconnector.video;
 
-import io.mediaconnector.video.UploadLinks;
-import io.mediaconnector.video.Video;
+import io.mediaconnector.upload.SasPermission;
+import io.mediaconnector.upload.SasSigner;
 
 import java.net.URI;
 import java.time.Duration;
