@@ -143,7 +143,7 @@ public final class Components implements AutoCloseable {
             return thread;
         });
         EncodingWorker worker = new EncodingWorker(jobQueue, videoRepository,
-                blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
+                blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults(), randomness.generator()),
                 new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
                 workRoot, media.jobLease(), media.jobHeartbeat(), media.jobDiskFullBackoff(), clock,
                 new UploadDecryption(videoKeys, plaintextDir), new OutputProtection(videoKeys, settings.baseUrl()));

@@ -137,7 +137,7 @@ class DiskFullEncodingIT {
         VideoKeys keys = new VideoKeys(new VideoKeyRepository(database, new KeyVault(new byte[32])));
         worker = new EncodingWorker(new DatabaseJobQueue(database, clock), videos, store,
                 new EncodingPipeline(FfmpegBinaries.bundled(Path.of("target/ffmpeg-cache").toAbsolutePath()),
-                        EncodingOptions.defaults()),
+                        EncodingOptions.defaults(), new java.util.Random(1)),
                 new OutputPublisher(store, videos, clock, Randomness.secure()), heartbeats, workDisk.mountPoint(),
                 LEASE, LEASE.dividedBy(3), BACKOFF, clock,
                 new UploadDecryption(keys, dir.resolve("plaintext")), new OutputProtection(keys, "http://localhost"));
