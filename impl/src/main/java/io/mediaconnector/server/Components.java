@@ -22,9 +22,13 @@ import io.mediaconnector.playback.UrlSigner;
 import io.mediaconnector.processing.EarlierRunLeftovers;
 import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.EncodingWorker;
+import io.mediaconnector.processing.JobLeases;
 import io.mediaconnector.processing.JobSignal;
+import io.mediaconnector.processing.JobWorkspace;
 import io.mediaconnector.processing.OutputProtection;
 import io.mediaconnector.processing.OutputPublisher;
+import io.mediaconnector.processing.ProgressRecorder;
+import io.mediaconnector.processing.RetryPolicy;
 import io.mediaconnector.processing.StorageRemoval;
 import io.mediaconnector.processing.UploadDecryption;
 import io.mediaconnector.protection.KeyDelivery;
@@ -142,11 +146,15 @@ public final class Components implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EncodingWorker worker = new EncodingWorker(jobQueue, videoRepository,
-                blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults(), randomness.generator()),
-                new OutputPublisher(blobStore, videoRepository, clock, randomness), heartbeats,
-                workRoot, media.jobLease(), media.jobHeartbeat(), media.jobDiskFullBackoff(), clock,
-                new UploadDecryption(videoKeys, plaintextDir), new OutputProtection(videoKeys, settings.baseUrl()));
+        EncodingWorker worker = new EncodingWorker(
+                new JobLeases(jobQueue, heartbeats, media.jobLease(), media.jobHeartbeat()),
+                videoRepository, blobStore,
+                new JobWorkspace(blobStore, new UploadDecryption(videoKeys, plaintextDir), workRoot),
+                new EncodingPipeline(binaries, EncodingOptions.defaults(), randomness.generator()),
+                new OutputProtection(videoKeys, settings.baseUrl()),
+                new OutputPublisher(blobStore, videoRepository, clock, randomness),
+                new ProgressRecorder(videoRepository, clock, System::nanoTime),
+                new RetryPolicy(media.jobDiskFullBackoff()));
         return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal, workerIdPrefix, disk);
     }
 
