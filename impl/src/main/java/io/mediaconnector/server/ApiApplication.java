@@ -47,7 +47,6 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-import java.time.Clock;
 
 /** The one place where every resource, filter and mapper of the HTTP API is registered. */
 public final class ApiApplication {
@@ -112,7 +111,8 @@ public final class ApiApplication {
         config.register(AzureErrorMapper.class);
         config.register(new AzureErrorDialect());
         config.register(new KeyDeliveryCaching());
-        config.register(new AzureHeadersFilter(Clock.systemUTC(), components.blobEndpointSettings.defaultVersion()));
+        config.register(new AzureHeadersFilter(components.clock, () -> components.randomness.newId().toString(),
+                components.blobEndpointSettings.defaultVersion()));
         return config;
     }
 }

@@ -64,6 +64,8 @@ public final class Components implements AutoCloseable {
     private static final String BLOB_ACCOUNT = "mediaconnector";
 
     final Settings settings;
+    final Clock clock;
+    final Randomness randomness;
     final InFlightLimit inFlight;
     final DiskSpace disk;
     final ObjectMapper json;
@@ -95,6 +97,8 @@ public final class Components implements AutoCloseable {
     public Components(Settings settings, Clock clock, Randomness randomness) {
         Media media = settings.media();
         this.settings = settings;
+        this.clock = clock;
+        this.randomness = randomness;
         this.inFlight = new InFlightLimit(settings.maxConcurrentRequests());
         this.disk = new DiskSpace(settings.dataDir(), settings.diskReserveBytes());
         this.json = Json.newMapper();

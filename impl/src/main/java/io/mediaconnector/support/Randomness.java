@@ -19,24 +19,35 @@ public interface Randomness {
      */
     RandomGenerator generator();
 
+    /** The service's own: a {@link SecureRandom}. */
     static Randomness secure() {
-        SecureRandom random = new SecureRandom();
+        return from(new SecureRandom());
+    }
+
+    /**
+     * Ids, secrets and bytes all drawn from {@code generator}, which must be thread-safe (a seeded
+     * {@link java.util.Random} makes a test repeatable).
+     */
+    static Randomness from(RandomGenerator generator) {
         return new Randomness() {
             @Override
             public UUID newId() {
-                return UUID.randomUUID();
+                // a version 4 (random) UUID, as UUID.randomUUID() makes from its own SecureRandom
+                long high = (generator.nextLong() & ~0xF000L) | 0x4000L;
+                long low = (generator.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+                return new UUID(high, low);
             }
 
             @Override
             public String newSecret(int bytes) {
                 byte[] secret = new byte[bytes];
-                random.nextBytes(secret);
+                generator.nextBytes(secret);
                 return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             }
 
             @Override
             public RandomGenerator generator() {
-                return random;
+                return generator;
             }
         };
     }
