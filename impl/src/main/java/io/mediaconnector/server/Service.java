@@ -14,6 +14,7 @@ import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ public final class Service implements AutoCloseable {
     }
 
     public static Service start(Settings settings, Clock clock, Randomness randomness) {
+        routeJavaUtilLoggingToSlf4j();
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
         Components components;
         try {
@@ -84,6 +86,17 @@ public final class Service implements AutoCloseable {
             components.close();
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * Grizzly and Jersey log through java.util.logging: their lines go to SLF4J (logback.xml's one
+     * format) instead of JUL's own two-line console format. Once per JVM, however many services it starts.
+     */
+    private static synchronized void routeJavaUtilLoggingToSlf4j() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
     }
 
