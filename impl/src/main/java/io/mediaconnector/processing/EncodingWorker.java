@@ -88,7 +88,7 @@ public final class EncodingWorker {
             return;
         }
         LOG.info("encoding video {} (job {}, attempt {} of {})", video.id(), job.id(), job.attempt(), job.maxAttempts());
-        progress.processing(video);
+        progress.attemptStarted(video);
         CancelHandle cancel = new CancelHandle();
         running.add(cancel);
         ScheduledFuture<?> renewal = lease.keepAlive(shutdown, cancel);

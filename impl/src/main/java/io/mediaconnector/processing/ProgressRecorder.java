@@ -37,7 +37,7 @@ public final class ProgressRecorder {
     }
 
     /** An attempt starts: the message an earlier attempt left ("will be retried", "waiting for space") goes. */
-    void processing(Video video) {
+    void attemptStarted(Video video) {
         if (!video.statusMessage().equals(VideoState.PROCESSING.defaultMessage())) {
             message(video.id(), VideoState.PROCESSING.defaultMessage());
         }

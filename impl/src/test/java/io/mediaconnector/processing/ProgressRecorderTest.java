@@ -112,7 +112,7 @@ class ProgressRecorderTest {
         recorder.message(video, RetryPolicy.WAITING_FOR_SPACE);
         assertThat(stored().statusMessage()).isEqualTo(RetryPolicy.WAITING_FOR_SPACE);
 
-        recorder.processing(stored());
+        recorder.attemptStarted(stored());
 
         assertThat(stored().statusMessage()).isEqualTo(VideoState.PROCESSING.defaultMessage());
     }
@@ -121,7 +121,7 @@ class ProgressRecorderTest {
     void aFirstAttemptWritesNothing() {
         long version = stored().version();
 
-        recorder.processing(stored());
+        recorder.attemptStarted(stored());
 
         assertThat(stored().version()).isEqualTo(version);
     }
