@@ -2,25 +2,30 @@ package io.mediaconnector.encoding;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes a local video file to every output the service serves: probe, a preview that is playable
  * early, the adaptive ladder as CMAF with HLS and DASH manifests, Smooth Streaming, a progressive
- * MP4, a poster and thumbnails. See {@link EncodingLayout} for the files written.
+ * MP4, a poster and thumbnails; or, for protected content, encrypted HLS and DASH and the pictures.
+ * See {@link EncodingLayout} for the files written.
  *
  * <p>Video is encoded twice at most: the preview (only when the source cannot be stream-copied)
- * and the ladder, once, into an intermediate MP4 under {@code .staging}. CMAF (HLS + DASH), Smooth
- * Streaming and the progressive MP4 are stream copies of it, and the pictures are taken from it;
- * these run in parallel ({@value #PARALLEL_PROCESSES} processes at a time).
+ * and the ladder, once, into an intermediate MP4 under {@code .staging}. Every output set is
+ * packaged from it by stream copy (see {@link Packaging}, the one difference between a clear run
+ * and a protected one), and the pictures are taken from it; these run in parallel
+ * ({@value #PARALLEL_PROCESSES} processes at a time).
  *
  * <p>Knows nothing about storage or databases: the caller passes a local input and a local
  * output directory, and publishes folders as the callbacks announce them. One instance may run
@@ -46,38 +51,48 @@ public final class EncodingPipeline {
     static final String LOWEST_RENDITION_FILE = "lowest.mp4";
     static final String UPPER_RENDITIONS_FILE = "upper.mp4";
 
+    /** Every top-level folder any run writes: a run removes those an earlier run left that it does not write. */
+    private static final List<String> OUTPUT_DIRS = List.of(EncodingLayout.PREVIEW_DIR, EncodingLayout.CMAF_DIR,
+            EncodingLayout.SMOOTH_DIR, EncodingLayout.PROGRESSIVE_DIR, EncodingLayout.HLS_DIR, EncodingLayout.DASH_DIR,
+            EncodingLayout.THUMBNAILS_DIR);
+
     private final Prober prober;
     private final LadderPlanner planner;
     private final CmafPackager cmaf;
-    private final SmoothStreamingPackager smooth;
-    private final ProgressiveEncoder progressive;
     private final ThumbnailExtractor thumbnails;
     private final HlsAes128Encryptor hlsEncryptor;
+    private final ClearPackaging clear;
     private final EncodingOptions options;
 
-    public EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options) {
-        this(new ProcessRunner(binaries), options);
+    /**
+     * @param random the source of the AES-128 HLS segments' IVs: a {@link java.security.SecureRandom}
+     *               outside tests, since CBC needs unpredictable IVs
+     */
+    public EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options, RandomGenerator random) {
+        this(new ProcessRunner(binaries), options, random);
     }
 
     /** For benchmarks: {@code observer} hears of every ffmpeg/ffprobe run (command line, start, end). */
-    EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options,
-                     java.util.function.Consumer<ProcessRunner.Invocation> observer) {
-        this(new ProcessRunner(binaries, observer), options);
+    EncodingPipeline(FfmpegBinaries binaries, EncodingOptions options, RandomGenerator random,
+                     Consumer<ProcessRunner.Invocation> observer) {
+        this(new ProcessRunner(binaries, observer), options, random);
     }
 
-    private EncodingPipeline(ProcessRunner runner, EncodingOptions options) {
+    private EncodingPipeline(ProcessRunner runner, EncodingOptions options, RandomGenerator random) {
         this.prober = new Prober(runner, options.probeTimeout());
         this.planner = new LadderPlanner();
         this.cmaf = new CmafPackager(runner);
-        this.smooth = new SmoothStreamingPackager(runner);
-        this.progressive = new ProgressiveEncoder(runner);
         this.thumbnails = new ThumbnailExtractor(runner);
-        this.hlsEncryptor = new HlsAes128Encryptor(new java.security.SecureRandom());
+        this.hlsEncryptor = new HlsAes128Encryptor(random);
+        this.clear = new ClearPackaging(cmaf, new SmoothStreamingPackager(runner), new ProgressiveEncoder(runner),
+                planner);
         this.options = options;
     }
 
     /**
-     * Encodes {@code input} into {@code outputDir}.
+     * Encodes {@code input} into {@code outputDir}: a preview, announced by {@link
+     * EncodingListener#onPlayable} as soon as it is in place, then the ladder as CMAF, Smooth
+     * Streaming, a progressive MP4 and the pictures.
      *
      * @throws UnsupportedMediaException  the input is not a video that can be encoded
      * @throws EncodingCancelledException {@code cancel} was cancelled
@@ -85,114 +100,7 @@ public final class EncodingPipeline {
      * @throws EncodingException          any other failure; its message is fit for a person
      */
     public EncodingResult run(Path input, Path outputDir, EncodingListener listener, CancelHandle cancel) {
-        long started = System.nanoTime();
-        OutputStaging staging = new OutputStaging(outputDir);
-        staging.prepare();
-        Progress progress = new Progress(listener);
-
-        Plan plan = plan(input, listener, cancel);
-        ProbeResult probe = plan.probe();
-        VideoStreamInfo video = probe.video();
-        List<Rendition> ladder = plan.ladder();
-        Duration timeout = plan.timeout();
-        LOG.info("Encoding {}: {} s, {}x{} {} rotation {}, audio {}, ladder {}", input.getFileName(),
-                probe.durationSeconds(), video.width(), video.height(), video.codec(), video.rotation(),
-                probe.audioStream().map(AudioStreamInfo::codec).orElse("none"),
-                ladder.stream().map(Rendition::name).toList());
-
-        Path work = staging.begin(LADDER_WORK_DIR);
-        Path lowest = work.resolve(LOWEST_RENDITION_FILE);
-        PreviewMode previewMode = preview(input, probe, ladder, staging, lowest, timeout, cancel,
-                progress.step(PREVIEW_WEIGHT));
-        listener.onPlayable(outputDir.resolve(EncodingLayout.PREVIEW_DIR));
-        logStep("preview (" + previewMode + ")", started);
-
-        // the ladder is encoded once, into an intermediate MP4 ...
-        Path intermediate = ladder.size() == 1 && previewMode == PreviewMode.LOWEST_RENDITION
-                ? lowest : work.resolve(LADDER_INTERMEDIATE);
-        IntConsumer ladderPercent = progress.step(LADDER_WEIGHT);
-        if (previewMode != PreviewMode.LOWEST_RENDITION) {
-            requireWhole(probe, cmaf.encodeLadder(input, probe, ladder, intermediate, timeout, cancel, ladderPercent));
-        } else if (ladder.size() > 1) {
-            // ... the preview already encoded the lowest rendition and the audio: only the rest is left
-            Path upper = work.resolve(UPPER_RENDITIONS_FILE);
-            requireWhole(probe, cmaf.encodeLadderVideo(input, probe, ladder.subList(0, ladder.size() - 1), upper,
-                    timeout, cancel, ladderPercent));
-            cmaf.merge(upper, lowest, probe, intermediate, timeout, cancel);
-        }
-        logStep("ladder", started);
-
-        // ... and every output is packaged from it by stream copy, in parallel with the thumbnails
-        Rendition progressiveRendition = planner.middle(ladder);
-        int progressiveIndex = ladder.indexOf(progressiveRendition);
-        Path cmafDir = staging.begin(EncodingLayout.CMAF_DIR);
-        Path smoothDir = staging.begin(EncodingLayout.SMOOTH_DIR);
-        Path progressiveDir = staging.begin(EncodingLayout.PROGRESSIVE_DIR);
-        Path thumbnailDir = staging.begin(EncodingLayout.THUMBNAILS_DIR);
-        IntConsumer packagingPercent = progress.step(PACKAGING_WEIGHT);
-        AtomicInteger packaged = new AtomicInteger();
-        Runnable onePackaged = () -> packagingPercent.accept(packaged.incrementAndGet() * 100 / 4);
-        ExecutorService executor = Executors.newFixedThreadPool(PARALLEL_PROCESSES, daemonThreads());
-        Thumbnail poster;
-        List<Thumbnail> stills;
-        try {
-            List<CompletableFuture<Void>> packages = List.of(
-                    CompletableFuture.runAsync(() -> {
-                        cmaf.packageLadder(intermediate, probe, cmafDir, timeout, cancel);
-                        staging.flush(cmafDir); // to disk while the thumbnails are taken
-                        onePackaged.run();
-                    }, executor),
-                    CompletableFuture.runAsync(() -> {
-                        smooth.packageLadder(intermediate, probe, smoothDir, timeout, cancel);
-                        staging.flush(smoothDir);
-                        onePackaged.run();
-                    }, executor),
-                    CompletableFuture.runAsync(() -> {
-                        progressive.remux(intermediate, probe, progressiveIndex,
-                                progressiveDir.resolve(EncodingLayout.PROGRESSIVE_MP4), timeout, cancel);
-                        staging.flush(progressiveDir);
-                        onePackaged.run();
-                    }, executor));
-            RuntimeException thumbnailFailure = null;
-            Thumbnail chosenPoster = null;
-            List<Thumbnail> chosenStills = List.of();
-            try {
-                chosenPoster = poster(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
-                chosenStills = stills(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
-                onePackaged.run();
-            } catch (RuntimeException e) {
-                thumbnailFailure = e;
-            }
-            for (CompletableFuture<Void> p : packages) {
-                ThumbnailExtractor.join(p);
-            }
-            if (thumbnailFailure != null) {
-                throw thumbnailFailure;
-            }
-            poster = chosenPoster;
-            stills = chosenStills;
-        } finally {
-            executor.shutdownNow();
-        }
-        staging.publish(cmafDir, EncodingLayout.CMAF_DIR);
-        staging.publish(smoothDir, EncodingLayout.SMOOTH_DIR);
-        staging.publish(progressiveDir, EncodingLayout.PROGRESSIVE_DIR);
-        staging.publish(thumbnailDir, EncodingLayout.THUMBNAILS_DIR);
-        staging.finish();
-        progress.complete();
-        logStep("packaging, smooth streaming, progressive mp4, thumbnails", started);
-
-        EncodingResult result = new EncodingResult(probe, previewMode,
-                EncodingLayout.PREVIEW_DIR + "/" + EncodingLayout.HLS_MASTER,
-                EncodingLayout.PREVIEW_DIR + "/" + EncodingLayout.DASH_MANIFEST,
-                ladder,
-                EncodingLayout.CMAF_DIR + "/" + EncodingLayout.HLS_MASTER,
-                EncodingLayout.CMAF_DIR + "/" + EncodingLayout.DASH_MANIFEST,
-                EncodingLayout.SMOOTH_DIR + "/" + EncodingLayout.SMOOTH_MANIFEST,
-                EncodingLayout.PROGRESSIVE_DIR + "/" + EncodingLayout.PROGRESSIVE_MP4,
-                progressiveRendition, poster, stills);
-        listener.onCompleted(result);
-        return result;
+        return run(input, outputDir, clear, listener, cancel);
     }
 
     /**
@@ -207,8 +115,8 @@ public final class EncodingPipeline {
      * MP4, and removes those folders if an earlier run of {@code outputDir} left them. It never calls
      * {@link EncodingListener#onPlayable}: the video is playable only once {@link
      * EncodingListener#onCompleted} has been called (the result has {@code contentProtected()}
-     * true). The clear intermediates live under {@code .staging} and are deleted when the run ends,
-     * whether it succeeds or fails.
+     * true). The clear intermediates live under {@code .staging}, which is deleted when any run
+     * ends, whether it succeeds or fails.
      *
      * @throws UnsupportedMediaException  the input is not a video that can be encoded
      * @throws EncodingCancelledException {@code cancel} was cancelled
@@ -217,19 +125,20 @@ public final class EncodingPipeline {
      */
     public EncodingResult run(Path input, Path outputDir, ContentProtection protection, EncodingListener listener,
                               CancelHandle cancel) {
-        if (protection == null) {
-            return run(input, outputDir, listener, cancel);
-        }
+        Packaging packaging = protection == null ? clear : new ProtectedPackaging(cmaf, hlsEncryptor, protection);
+        return run(input, outputDir, packaging, listener, cancel);
+    }
+
+    private EncodingResult run(Path input, Path outputDir, Packaging packaging, EncodingListener listener,
+                               CancelHandle cancel) {
         OutputStaging staging = new OutputStaging(outputDir);
         staging.prepare();
         try {
-            for (String clear : List.of(EncodingLayout.PREVIEW_DIR, EncodingLayout.CMAF_DIR, EncodingLayout.SMOOTH_DIR,
-                    EncodingLayout.PROGRESSIVE_DIR)) {
-                staging.remove(clear);
-            }
-            return runProtected(input, outputDir, protection, staging, listener, cancel);
+            removeOutputsNotWrittenBy(packaging, staging);
+            return encode(input, outputDir, packaging, staging, listener, cancel);
         } catch (RuntimeException | Error e) {
-            // the intermediate MP4 and the clear CMAF segments are under .staging: none may stay behind
+            // the intermediate MP4 (and, for protected content, the clear segments) is under .staging:
+            // none of it may stay behind
             try {
                 staging.finish();
             } catch (RuntimeException cleanup) {
@@ -237,6 +146,43 @@ public final class EncodingPipeline {
             }
             throw e;
         }
+    }
+
+    private EncodingResult encode(Path input, Path outputDir, Packaging packaging, OutputStaging staging,
+                                  EncodingListener listener, CancelHandle cancel) {
+        long started = System.nanoTime();
+        Progress progress = new Progress(listener);
+
+        Plan plan = plan(input, listener, cancel);
+        ProbeResult probe = plan.probe();
+        VideoStreamInfo video = probe.video();
+        LOG.info("Encoding {}{}: {} s, {}x{} {} rotation {}, audio {}, ladder {}", input.getFileName(),
+                packaging.logDescription(), probe.durationSeconds(), video.width(), video.height(), video.codec(),
+                video.rotation(), probe.audioStream().map(AudioStreamInfo::codec).orElse("none"),
+                plan.ladder().stream().map(Rendition::name).toList());
+
+        Path work = staging.begin(LADDER_WORK_DIR);
+        PreviewMode previewMode = null;
+        if (packaging.previewFirst()) {
+            previewMode = preview(input, plan, staging, work, cancel, progress.step(PREVIEW_WEIGHT));
+            listener.onPlayable(outputDir.resolve(EncodingLayout.PREVIEW_DIR));
+            logStep("preview (" + previewMode + ")", started);
+        }
+        // without a preview, the ladder's step takes the preview's share of the percentage too
+        IntConsumer ladderPercent = progress.step(previewMode == null ? PREVIEW_WEIGHT + LADDER_WEIGHT : LADDER_WEIGHT);
+        EncodedLadder ladder = new EncodedLadder(encodeLadder(input, plan, previewMode, work, cancel, ladderPercent),
+                probe, plan.ladder(), plan.timeout(), cancel);
+        logStep("ladder", started);
+
+        Pictures pictures = packageAndPublish(ladder, packaging.outputSets(), staging, progress.step(PACKAGING_WEIGHT));
+        staging.finish();
+        progress.complete();
+        logStep("packaging " + packaging.outputSets().stream().map(Packaging.OutputSet::dir).toList()
+                + " and thumbnails", started);
+
+        EncodingResult result = packaging.result(ladder, previewMode, pictures.poster(), pictures.thumbnails());
+        listener.onCompleted(result);
+        return result;
     }
 
     /** What every run starts with: the probed input, its ladder and the time each ffmpeg run may take. */
@@ -250,53 +196,100 @@ public final class EncodingPipeline {
                 options.processTimeout(probe.durationSeconds()));
     }
 
-    private EncodingResult runProtected(Path input, Path outputDir, ContentProtection protection, OutputStaging staging,
-                                        EncodingListener listener, CancelHandle cancel) {
-        long started = System.nanoTime();
-        Progress progress = new Progress(listener);
+    /** A clear run of a directory a protected run wrote before, or the other way round, leaves only its own sets. */
+    private static void removeOutputsNotWrittenBy(Packaging packaging, OutputStaging staging) {
+        List<String> written = new ArrayList<>(List.of(EncodingLayout.THUMBNAILS_DIR));
+        if (packaging.previewFirst()) {
+            written.add(EncodingLayout.PREVIEW_DIR);
+        }
+        packaging.outputSets().forEach(set -> written.add(set.dir()));
+        for (String dir : OUTPUT_DIRS) {
+            if (!written.contains(dir)) {
+                staging.remove(dir);
+            }
+        }
+    }
 
-        Plan plan = plan(input, listener, cancel);
+    /** Stream copy when the source plays in browsers as it is; the smallest rendition otherwise. */
+    private PreviewMode preview(Path input, Plan plan, OutputStaging staging, Path work, CancelHandle cancel,
+                                IntConsumer percent) {
         ProbeResult probe = plan.probe();
-        VideoStreamInfo video = probe.video();
+        if (probe.isWebPlayable()) {
+            Path copyDir = staging.begin(EncodingLayout.PREVIEW_DIR);
+            double copied = cmaf.streamCopy(input, probe, copyDir, plan.timeout(), cancel);
+            if (copied >= 0) {
+                requireWhole(probe, copied);
+                staging.publish(copyDir, EncodingLayout.PREVIEW_DIR);
+                percent.accept(100);
+                return PreviewMode.STREAM_COPY;
+            }
+            LOG.warn("Stream copy of {} failed; encoding the preview instead", input.getFileName());
+            staging.discard(copyDir);
+        }
+        // The lowest rendition with the audio, into an MP4 the ladder reuses, then packaged from it.
+        Path lowest = work.resolve(LOWEST_RENDITION_FILE);
+        Path encodeDir = staging.begin(EncodingLayout.PREVIEW_DIR);
+        requireWhole(probe, cmaf.encodeLadder(input, probe, List.of(planner.lowest(plan.ladder())), lowest,
+                plan.timeout(), cancel, percent));
+        cmaf.packageLadder(lowest, probe, encodeDir, plan.timeout(), cancel);
+        staging.publish(encodeDir, EncodingLayout.PREVIEW_DIR);
+        return PreviewMode.LOWEST_RENDITION;
+    }
+
+    /** Encodes the ladder into one intermediate MP4, reusing the preview's lowest rendition when there is one. */
+    private Path encodeLadder(Path input, Plan plan, PreviewMode previewMode, Path work, CancelHandle cancel,
+                              IntConsumer percent) {
+        ProbeResult probe = plan.probe();
         List<Rendition> ladder = plan.ladder();
-        Duration timeout = plan.timeout();
-        LOG.info("Encoding {} with content protection (key ID {}): {} s, {}x{} {}, ladder {}", input.getFileName(),
-                protection.keyId(), probe.durationSeconds(), video.width(), video.height(), video.codec(),
-                ladder.stream().map(Rendition::name).toList());
-
-        Path work = staging.begin(LADDER_WORK_DIR);
+        if (previewMode != PreviewMode.LOWEST_RENDITION) {
+            Path intermediate = work.resolve(LADDER_INTERMEDIATE);
+            requireWhole(probe, cmaf.encodeLadder(input, probe, ladder, intermediate, plan.timeout(), cancel, percent));
+            return intermediate;
+        }
+        Path lowest = work.resolve(LOWEST_RENDITION_FILE);
+        if (ladder.size() == 1) {
+            return lowest;
+        }
+        // the preview already encoded the lowest rendition and the audio: only the rest is left
+        Path upper = work.resolve(UPPER_RENDITIONS_FILE);
         Path intermediate = work.resolve(LADDER_INTERMEDIATE);
-        requireWhole(probe, cmaf.encodeLadder(input, probe, ladder, intermediate, timeout, cancel,
-                progress.step(PREVIEW_WEIGHT + LADDER_WEIGHT)));
-        logStep("ladder", started);
+        requireWhole(probe, cmaf.encodeLadderVideo(input, probe, ladder.subList(0, ladder.size() - 1), upper,
+                plan.timeout(), cancel, percent));
+        cmaf.merge(upper, lowest, probe, intermediate, plan.timeout(), cancel);
+        return intermediate;
+    }
 
-        Path hlsDir = staging.begin(EncodingLayout.HLS_DIR);
-        Path dashDir = staging.begin(EncodingLayout.DASH_DIR);
+    private record Pictures(Thumbnail poster, List<Thumbnail> thumbnails) {
+    }
+
+    /**
+     * Packages every set from the ladder, each on its own thread and written through to disk when
+     * done, while this thread takes the pictures; then moves them all into place.
+     */
+    private Pictures packageAndPublish(EncodedLadder ladder, List<Packaging.OutputSet> sets, OutputStaging staging,
+                                       IntConsumer percent) {
+        List<Path> stagedDirs = sets.stream().map(set -> staging.begin(set.dir())).toList();
         Path thumbnailDir = staging.begin(EncodingLayout.THUMBNAILS_DIR);
-        IntConsumer packagingPercent = progress.step(PACKAGING_WEIGHT);
-        AtomicInteger packaged = new AtomicInteger();
-        Runnable onePackaged = () -> packagingPercent.accept(packaged.incrementAndGet() * 100 / 3);
+        int parts = sets.size() + 1;
+        AtomicInteger done = new AtomicInteger();
+        Runnable onePartDone = () -> percent.accept(done.incrementAndGet() * 100 / parts);
         ExecutorService executor = Executors.newFixedThreadPool(PARALLEL_PROCESSES, daemonThreads());
-        Thumbnail poster = null;
-        List<Thumbnail> stills = List.of();
+        Pictures pictures = null;
         try {
-            List<CompletableFuture<Void>> packages = List.of(
-                    CompletableFuture.runAsync(() -> {
-                        cmaf.packageLadder(intermediate, probe, hlsDir, timeout, cancel);
-                        cancel.throwIfCancelled();
-                        hlsEncryptor.encrypt(hlsDir, protection);
-                        onePackaged.run();
-                    }, executor),
-                    CompletableFuture.runAsync(() -> {
-                        cmaf.packageLadderCenc(intermediate, probe, protection, dashDir, timeout, cancel);
-                        DashContentProtection.patch(dashDir.resolve(EncodingLayout.DASH_MANIFEST), protection);
-                        onePackaged.run();
-                    }, executor));
+            List<CompletableFuture<Void>> packages = new ArrayList<>();
+            for (int i = 0; i < sets.size(); i++) {
+                Packaging.OutputSet set = sets.get(i);
+                Path dir = stagedDirs.get(i);
+                packages.add(CompletableFuture.runAsync(() -> {
+                    set.writer().write(ladder, dir);
+                    staging.flush(dir); // to disk while the thumbnails are taken
+                    onePartDone.run();
+                }, executor));
+            }
             RuntimeException failure = null;
             try {
-                poster = poster(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
-                stills = stills(intermediate, ladder, probe, thumbnailDir, timeout, cancel, executor);
-                onePackaged.run();
+                pictures = new Pictures(poster(ladder, thumbnailDir, executor), stills(ladder, thumbnailDir, executor));
+                onePartDone.run();
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -318,62 +311,30 @@ public final class EncodingPipeline {
         } finally {
             executor.shutdownNow();
         }
-        staging.publish(hlsDir, EncodingLayout.HLS_DIR);
-        staging.publish(dashDir, EncodingLayout.DASH_DIR);
+        for (int i = 0; i < sets.size(); i++) {
+            staging.publish(stagedDirs.get(i), sets.get(i).dir());
+        }
         staging.publish(thumbnailDir, EncodingLayout.THUMBNAILS_DIR);
-        staging.finish();
-        progress.complete();
-        logStep("encrypted HLS, encrypted DASH, thumbnails", started);
-
-        EncodingResult result = EncodingResult.contentProtected(probe, ladder,
-                EncodingLayout.HLS_DIR + "/" + EncodingLayout.HLS_MASTER,
-                EncodingLayout.DASH_DIR + "/" + EncodingLayout.DASH_MANIFEST,
-                poster, stills);
-        listener.onCompleted(result);
-        return result;
+        return pictures;
     }
 
-    /** Stream copy when the source plays in browsers as it is; the smallest rendition otherwise. */
     /**
      * The poster, from the ladder rather than the source: keyframes every 2 s make each seek cheap
      * whatever the source's GOP, and a small rendition is cheap to decode.
      */
-    private Thumbnail poster(Path intermediate, List<Rendition> ladder, ProbeResult probe, Path thumbnailDir,
-                             Duration timeout, CancelHandle cancel, ExecutorService executor) {
-        return thumbnails.poster(intermediate, ThumbnailExtractor.renditionFor(ladder, probe, options.posterMaxHeight()),
-                probe, options.posterMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR, timeout, cancel, executor);
+    private Thumbnail poster(EncodedLadder ladder, Path thumbnailDir, ExecutorService executor) {
+        return thumbnails.poster(ladder.intermediate(),
+                ThumbnailExtractor.renditionFor(ladder.renditions(), ladder.probe(), options.posterMaxHeight()),
+                ladder.probe(), options.posterMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR,
+                ladder.timeout(), ladder.cancel(), executor);
     }
 
     /** The evenly spaced thumbnails, from the ladder like the poster. */
-    private List<Thumbnail> stills(Path intermediate, List<Rendition> ladder, ProbeResult probe, Path thumbnailDir,
-                                   Duration timeout, CancelHandle cancel, ExecutorService executor) {
-        return thumbnails.thumbnails(intermediate,
-                ThumbnailExtractor.renditionFor(ladder, probe, options.thumbnailMaxHeight()), probe,
-                options.thumbnailCount(), options.thumbnailMaxHeight(), thumbnailDir, EncodingLayout.THUMBNAILS_DIR,
-                timeout, cancel, executor);
-    }
-
-    private PreviewMode preview(Path input, ProbeResult probe, List<Rendition> ladder, OutputStaging staging,
-                                Path lowest, Duration timeout, CancelHandle cancel, IntConsumer percent) {
-        if (probe.isWebPlayable()) {
-            Path copyDir = staging.begin(EncodingLayout.PREVIEW_DIR);
-            double copied = cmaf.streamCopy(input, probe, copyDir, timeout, cancel);
-            if (copied >= 0) {
-                requireWhole(probe, copied);
-                staging.publish(copyDir, EncodingLayout.PREVIEW_DIR);
-                percent.accept(100);
-                return PreviewMode.STREAM_COPY;
-            }
-            LOG.warn("Stream copy of {} failed; encoding the preview instead", input.getFileName());
-            staging.discard(copyDir);
-        }
-        // The lowest rendition with the audio, into an MP4 the ladder reuses, then packaged from it.
-        Path encodeDir = staging.begin(EncodingLayout.PREVIEW_DIR);
-        requireWhole(probe, cmaf.encodeLadder(input, probe, List.of(planner.lowest(ladder)), lowest, timeout, cancel,
-                percent));
-        cmaf.packageLadder(lowest, probe, encodeDir, timeout, cancel);
-        staging.publish(encodeDir, EncodingLayout.PREVIEW_DIR);
-        return PreviewMode.LOWEST_RENDITION;
+    private List<Thumbnail> stills(EncodedLadder ladder, Path thumbnailDir, ExecutorService executor) {
+        return thumbnails.thumbnails(ladder.intermediate(),
+                ThumbnailExtractor.renditionFor(ladder.renditions(), ladder.probe(), options.thumbnailMaxHeight()),
+                ladder.probe(), options.thumbnailCount(), options.thumbnailMaxHeight(), thumbnailDir,
+                EncodingLayout.THUMBNAILS_DIR, ladder.timeout(), ladder.cancel(), executor);
     }
 
     /**
@@ -399,6 +360,7 @@ public final class EncodingPipeline {
         };
     }
 
+    /** nanoTime measures the step for the log only; it is no timestamp anyone stores. */
     private static void logStep(String step, long startedNanos) {
         LOG.info("Encoding step {} done after {} ms", step, (System.nanoTime() - startedNanos) / 1_000_000);
     }

@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import javax.crypto.Cipher;
 import javax.crypto.CipherOutputStream;
 import javax.crypto.spec.IvParameterSpec;
@@ -33,9 +33,10 @@ final class HlsAes128Encryptor {
 
     static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
 
-    private final SecureRandom random;
+    /** Shared by concurrent runs: a thread-safe generator (a {@link java.security.SecureRandom} outside tests). */
+    private final RandomGenerator random;
 
-    HlsAes128Encryptor(SecureRandom random) {
+    HlsAes128Encryptor(RandomGenerator random) {
         this.random = random;
     }
 

@@ -6,6 +6,7 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.nio.charset.StandardCharsets;
 
@@ -26,6 +27,7 @@ final class ProblemErrorPages implements ErrorPageGenerator {
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
         String requestId = RequestIds.newId();
+        MDC.put(RequestIds.MDC_KEY, requestId); // until logAccess below
         ProblemType type = ProblemType.forStatus(status);
         if (exception != null || status >= 500) {
             LOG.error("unexpected failure in request {} {} {}", requestId, request.getMethod(), request.getRequestURI(), exception);

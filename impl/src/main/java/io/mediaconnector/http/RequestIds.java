@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @Priority(0)
 public final class RequestIds implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "x-ms-request-id";
+    /** The request id in the logging MDC, printed on every line of the request (see logback.xml). */
+    public static final String MDC_KEY = "requestId";
     private static final String ID = "mc.requestId";
     private static final String STARTED = "mc.startedNanos";
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
@@ -42,20 +45,29 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         return new UUID(high, low).toString();
     }
 
-    /** The access log line of one request. */
+    /**
+     * The access log line of one request, its id in the MDC. The line is the request's last: the
+     * id leaves the MDC after it, so what this thread logs next is not taken for the request's.
+     */
     public static void logAccess(String method, String rawPath, int status, long startedNanos, String id) {
-        if (!ACCESS.isInfoEnabled()) {
-            return;
+        try {
+            if (ACCESS.isInfoEnabled()) {
+                long micros = (System.nanoTime() - startedNanos) / 1_000;
+                long fraction = micros % 1000;
+                String padded = fraction < 10 ? "00" + fraction : fraction < 100 ? "0" + fraction : Long.toString(fraction);
+                MDC.put(MDC_KEY, id);
+                ACCESS.info("{} {} {} {}.{}ms", method, rawPath, status, micros / 1000, padded);
+            }
+        } finally {
+            MDC.remove(MDC_KEY);
         }
-        long micros = (System.nanoTime() - startedNanos) / 1_000;
-        long fraction = micros % 1000;
-        String padded = fraction < 10 ? "00" + fraction : fraction < 100 ? "0" + fraction : Long.toString(fraction);
-        ACCESS.info("{} {} {} {}.{}ms {}", method, rawPath, status, micros / 1000, padded, id);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(ID, newId());
+        String id = newId();
+        request.setProperty(ID, id);
+        MDC.put(MDC_KEY, id);
         request.setProperty(STARTED, System.nanoTime());
     }
 

@@ -25,9 +25,13 @@ import io.mediaconnector.processing.EarlierRunLeftovers;
 import io.mediaconnector.processing.EncodingRetry;
 import io.mediaconnector.processing.EncodingRequests;
 import io.mediaconnector.processing.EncodingWorker;
+import io.mediaconnector.processing.JobLeases;
 import io.mediaconnector.processing.JobSignal;
+import io.mediaconnector.processing.JobWorkspace;
 import io.mediaconnector.processing.OutputProtection;
 import io.mediaconnector.processing.OutputPublisher;
+import io.mediaconnector.processing.ProgressRecorder;
+import io.mediaconnector.processing.RetryPolicy;
 import io.mediaconnector.processing.StorageRemoval;
 import io.mediaconnector.processing.UploadDecryption;
 import io.mediaconnector.playback.KeyDelivery;
@@ -68,6 +72,7 @@ public final class Components implements AutoCloseable {
 
     final Settings settings;
     final Clock clock;
+    final Randomness randomness;
     final InFlightLimit inFlight;
     final DiskSpace disk;
     final ObjectMapper json;
@@ -101,6 +106,7 @@ public final class Components implements AutoCloseable {
         Media media = settings.media();
         this.settings = settings;
         this.clock = clock;
+        this.randomness = randomness;
         this.inFlight = new InFlightLimit(settings.maxConcurrentRequests());
         this.disk = new DiskSpace(settings.dataDir(), settings.diskReserveBytes());
         this.json = Json.newMapper();
@@ -154,11 +160,15 @@ public final class Components implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        EncodingWorker worker = new EncodingWorker(jobQueue, videoRecords,
-                blobStore, new EncodingPipeline(binaries, EncodingOptions.defaults()),
-                new OutputPublisher(blobStore, videoRecords, clock, randomness), heartbeats,
-                workRoot, media.jobLease(), media.jobHeartbeat(), media.jobDiskFullBackoff(), clock,
-                new UploadDecryption(videoKeys, plaintextDir), new OutputProtection(videoKeys, settings.baseUrl()));
+        EncodingWorker worker = new EncodingWorker(
+                new JobLeases(jobQueue, heartbeats, media.jobLease(), media.jobHeartbeat()),
+                videoRecords, blobStore,
+                new JobWorkspace(blobStore, new UploadDecryption(videoKeys, plaintextDir), workRoot),
+                new EncodingPipeline(binaries, EncodingOptions.defaults(), randomness.generator()),
+                new OutputProtection(videoKeys, settings.baseUrl()),
+                new OutputPublisher(blobStore, videoRecords, clock, randomness),
+                new ProgressRecorder(videoRecords, clock, System::nanoTime),
+                new RetryPolicy(media.jobDiskFullBackoff()));
         return new WorkerPool(worker, heartbeats, media.jobPollInterval(), jobSignal, workerIdPrefix, disk);
     }
 

@@ -18,6 +18,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,7 @@ public final class Service implements AutoCloseable {
      * with port 0 only the OS knows until then (unless {@code MEDIA_CONNECTOR_PUBLIC_URL} names them).
      */
     public static Service start(Settings settings, Clock clock, Randomness randomness) {
+        routeJavaUtilLoggingToSlf4j();
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
         StrictHttp http = null;
         HttpServer server = null;
@@ -114,6 +116,17 @@ public final class Service implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
         }
         return server;
+    }
+
+    /**
+     * Grizzly and Jersey log through java.util.logging: their lines go to SLF4J (logback.xml's one
+     * format) instead of JUL's own two-line console format. Once per JVM, however many services it starts.
+     */
+    private static synchronized void routeJavaUtilLoggingToSlf4j() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 
     /** An earlier version's H2 database is never silently replaced by an empty SQLite one. */

@@ -3,8 +3,9 @@ package io.mediaconnector.support;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
-/** Ids and secrets; injected so tests can make them deterministic. */
+/** Ids, secrets and random bytes; injected so tests can make them deterministic. */
 public interface Randomness {
     UUID newId();
 
@@ -14,12 +15,30 @@ public interface Randomness {
     /** {@code count} random bytes, for keys and IVs. */
     byte[] bytes(int count);
 
+    /**
+     * The generator behind the ids and secrets, for other random values (the IVs of encrypted
+     * segments) and for packages that take a JDK type rather than this one. Thread-safe, and
+     * cryptographically strong outside tests.
+     */
+    RandomGenerator generator();
+
+    /** The service's own: a {@link SecureRandom}. */
     static Randomness secure() {
-        SecureRandom random = new SecureRandom();
+        return from(new SecureRandom());
+    }
+
+    /**
+     * Ids, secrets and bytes all drawn from {@code generator}, which must be thread-safe (a seeded
+     * {@link java.util.Random} makes a test repeatable).
+     */
+    static Randomness from(RandomGenerator generator) {
         return new Randomness() {
             @Override
             public UUID newId() {
-                return UUID.randomUUID();
+                // a version 4 (random) UUID, as UUID.randomUUID() makes from its own SecureRandom
+                long high = (generator.nextLong() & ~0xF000L) | 0x4000L;
+                long low = (generator.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+                return new UUID(high, low);
             }
 
             @Override
@@ -30,8 +49,13 @@ public interface Randomness {
             @Override
             public byte[] bytes(int count) {
                 byte[] bytes = new byte[count];
-                random.nextBytes(bytes);
+                generator.nextBytes(bytes);
                 return bytes;
+            }
+
+            @Override
+            public RandomGenerator generator() {
+                return generator;
             }
         };
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -209,7 +210,8 @@ public final class EncodingBenchmark {
     private static LocalTimes pipelineAndDirect(String label, Path input, FfmpegBinaries binaries, double playableTarget)
             throws Exception {
         List<ProcessRunner.Invocation> invocations = new CopyOnWriteArrayList<>();
-        EncodingPipeline pipeline = new EncodingPipeline(binaries, EncodingOptions.defaults(), invocations::add);
+        EncodingPipeline pipeline = new EncodingPipeline(binaries, EncodingOptions.defaults(), new SecureRandom(),
+                invocations::add);
         Path out = Files.createTempDirectory(TestMedia.TARGET, "bench-out-");
         long[] playable = {-1};
         long started = System.nanoTime();

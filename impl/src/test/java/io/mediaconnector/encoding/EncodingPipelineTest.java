@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 
 class EncodingPipelineTest {
 
-    private final EncodingPipeline pipeline = new EncodingPipeline(TestMedia.binaries(), EncodingOptions.defaults());
+    private final EncodingPipeline pipeline = TestMedia.pipeline();
 
     @TempDir
     Path out;
@@ -241,5 +241,21 @@ class EncodingPipelineTest {
         assertThat(out.resolve("preview/master.m3u8")).exists();
         assertThat(out.resolve("cmaf")).doesNotExist();
         assertThat(out.resolve("smooth")).doesNotExist();
+        assertThat(out.resolve(EncodingLayout.STAGING_DIR)).as("the ladder's intermediates").doesNotExist();
+    }
+
+    @Test
+    void aClearRunRemovesTheSetsOnlyAProtectedRunWrites() throws Exception {
+        for (String encrypted : List.of("hls", "dash")) {
+            Files.createDirectories(out.resolve(encrypted));
+            Files.writeString(out.resolve(encrypted).resolve("chunk-stream0-00001.m4s"), "left by a protected run");
+        }
+
+        pipeline.run(TestMedia.h264Aac(), out, EncodingListener.NONE, new CancelHandle());
+
+        try (Stream<Path> top = Files.list(out)) {
+            assertThat(top.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("preview", "cmaf", "smooth", "progressive", "thumbnails");
+        }
     }
 }

@@ -70,7 +70,7 @@ class ProtectedEncodingTest {
                 events.add("completed");
             }
         };
-        EncodingPipeline pipeline = new EncodingPipeline(TestMedia.binaries(), EncodingOptions.defaults());
+        EncodingPipeline pipeline = TestMedia.pipeline();
         long started = System.nanoTime();
         result = pipeline.run(TestMedia.landscapeStartingBlack(), out, PROTECTION, listener, new CancelHandle());
         millis = (System.nanoTime() - started) / 1_000_000;
@@ -249,7 +249,7 @@ class ProtectedEncodingTest {
     @Test
     void aFailedProtectedRunLeavesNothingClear(@TempDir Path other) throws Exception {
         Path picture = TestMedia.jpegNamedMp4();
-        EncodingPipeline pipeline = new EncodingPipeline(TestMedia.binaries(), EncodingOptions.defaults());
+        EncodingPipeline pipeline = TestMedia.pipeline();
         assertThatThrownBy(() -> pipeline.run(picture, other, PROTECTION, EncodingListener.NONE, new CancelHandle()))
                 .isInstanceOf(UnsupportedMediaException.class);
         try (Stream<Path> top = Files.list(other)) {
@@ -268,7 +268,7 @@ class ProtectedEncodingTest {
                 }
             }
         };
-        EncodingPipeline pipeline = new EncodingPipeline(TestMedia.binaries(), EncodingOptions.defaults());
+        EncodingPipeline pipeline = TestMedia.pipeline();
         assertThatThrownBy(() -> pipeline.run(TestMedia.hd720(), other, PROTECTION, cancelAtHalf, cancel))
                 .isInstanceOf(EncodingCancelledException.class);
         try (Stream<Path> top = Files.list(other)) {

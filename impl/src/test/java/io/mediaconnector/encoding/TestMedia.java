@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,11 @@ final class TestMedia {
             }
         }
         return binaries;
+    }
+
+    /** The pipeline with the bundled ffmpeg and default options; its IVs come from a seeded generator. */
+    static EncodingPipeline pipeline() {
+        return new EncodingPipeline(binaries(), EncodingOptions.defaults(), new Random(20261126L));
     }
 
     static ProcessRunner runner() {

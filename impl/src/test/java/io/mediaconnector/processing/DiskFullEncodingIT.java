@@ -44,6 +44,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -114,7 +115,7 @@ class DiskFullEncodingIT {
 
         Video waiting = videos.findAny(videoId).orElseThrow();
         assertThat(waiting.state()).isEqualTo(VideoState.PROCESSING);
-        assertThat(waiting.statusMessage()).isEqualTo(EncodingWorker.WAITING_FOR_SPACE).contains("disk full");
+        assertThat(waiting.statusMessage()).isEqualTo(RetryPolicy.WAITING_FOR_SPACE).contains("disk full");
         assertThat(attemptsCounted(videoId)).isZero();
         assertThat(workDisk.mountPoint()).isEmptyDirectory();
         assertThat(worker.runOne("worker-0", new CancelHandle())).as("waits for its backoff").isFalse();
@@ -137,12 +138,14 @@ class DiskFullEncodingIT {
     private void startWorkerWithWorkDisk(long bytes) throws Exception {
         workDisk = SmallFilesystem.mount(dir.resolve("work"), bytes);
         VideoKeys keys = new VideoKeys(new VideoKeyRepository(database), new KeyVault(new byte[32]), io.mediaconnector.support.Randomness.secure());
-        worker = new EncodingWorker(new DatabaseJobQueue(database, clock), videos, store,
+        worker = new EncodingWorker(new JobLeases(new DatabaseJobQueue(database, clock), heartbeats, LEASE,
+                LEASE.dividedBy(3)), videos, store,
+                new JobWorkspace(store, new UploadDecryption(keys, dir.resolve("plaintext")), workDisk.mountPoint()),
                 new EncodingPipeline(FfmpegBinaries.bundled(Path.of("target/ffmpeg-cache").toAbsolutePath()),
-                        EncodingOptions.defaults()),
-                new OutputPublisher(store, videos, clock, Randomness.secure()), heartbeats, workDisk.mountPoint(),
-                LEASE, LEASE.dividedBy(3), BACKOFF, clock,
-                new UploadDecryption(keys, dir.resolve("plaintext")), new OutputProtection(keys, "http://localhost"));
+                        EncodingOptions.defaults(), new Random(1)),
+                new OutputProtection(keys, "http://localhost"),
+                new OutputPublisher(store, videos, clock, Randomness.secure()),
+                new ProgressRecorder(videos, clock, System::nanoTime), new RetryPolicy(BACKOFF));
     }
 
     /** A video whose upload is complete and whose one-attempt job is queued. */

@@ -126,6 +126,11 @@ class EncodingRequestsTest {
             public byte[] bytes(int count) {
                 return secure.bytes(count);
             }
+
+            @Override
+            public java.util.random.RandomGenerator generator() {
+                return secure.generator();
+            }
         };
     }
 }

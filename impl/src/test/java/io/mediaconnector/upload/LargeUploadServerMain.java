@@ -2,7 +2,7 @@ package io.mediaconnector.upload;
 
 import java.nio.file.Path;
 
-/** Child-JVM entry point for {@link LargeUploadIT}: the endpoint on a port, under a small heap. */
+/** Child-JVM entry point for {@code it.LargeUploadIT}: the endpoint on a port, under a small heap. */
 public final class LargeUploadServerMain {
 
     private LargeUploadServerMain() {

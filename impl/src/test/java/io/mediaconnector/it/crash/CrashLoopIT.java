@@ -75,7 +75,9 @@ class CrashLoopIT {
                 Workload workload = new Workload(http, key, ledger, clips, new Random(random.nextLong()));
                 Thread client = new Thread(workload, "crash-loop-client");
                 client.start();
-                Thread.sleep(300 + random.nextInt(2700));
+                // A random moment once the client has had a few answers (a loaded machine starts slowly).
+                workload.awaitAcknowledged(1 + random.nextInt(6), Duration.ofSeconds(60));
+                Thread.sleep(random.nextInt(1500));
                 service.kill();
                 workload.stop();
                 client.join(30_000);
@@ -258,6 +260,7 @@ class CrashLoopIT {
         private final List<byte[]> clips;
         private final Random random;
         private final AtomicBoolean stopped = new AtomicBoolean();
+        private final java.util.concurrent.Semaphore acknowledged = new java.util.concurrent.Semaphore(0);
         private volatile Throwable failure;
 
         Workload(SpecCheckedHttp http, String key, Map<String, Acknowledged> ledger, List<byte[]> clips, Random random) {
@@ -266,6 +269,11 @@ class CrashLoopIT {
             this.ledger = ledger;
             this.clips = clips;
             this.random = random;
+        }
+
+        /** Waits until the service has acknowledged {@code count} requests of this round (or the client failed). */
+        void awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
+            acknowledged.tryAcquire(count, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         void stop() {
@@ -312,6 +320,7 @@ class CrashLoopIT {
             JsonNode video = read(response);
             String id = video.get("Id").asText();
             ledger.put(id, new Acknowledged(id, video.get("UploadUri").asText(), name));
+            acknowledged.release();
         }
 
         private void upload(Acknowledged video) {
@@ -322,6 +331,7 @@ class CrashLoopIT {
             assertThat(response.statusCode()).as(SpecCheckedHttp.describe(response)).isEqualTo(201);
             video.uploadMaybe = false;
             video.uploaded = true;
+            acknowledged.release();
         }
 
         private void complete(Acknowledged video) {
@@ -330,6 +340,7 @@ class CrashLoopIT {
             assertThat(response.statusCode()).as(SpecCheckedHttp.describe(response)).isEqualTo(202);
             video.completeMaybe = false;
             video.completeRequested = true;
+            acknowledged.release();
         }
 
         private void rename(Acknowledged video) {

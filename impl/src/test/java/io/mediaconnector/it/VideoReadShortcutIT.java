@@ -1,11 +1,11 @@
-package io.mediaconnector.server;
+package io.mediaconnector.it;
 
 import io.mediaconnector.account.AccountService;
 import io.mediaconnector.account.Caller;
 import io.mediaconnector.account.Scope;
 import io.mediaconnector.api.VideoReadShortcut;
 import io.mediaconnector.config.SettingsLoader;
-import io.mediaconnector.support.Randomness;
+import io.mediaconnector.server.ComponentsFixture;
 import io.mediaconnector.video.NewVideo;
 import io.mediaconnector.video.Video;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -24,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The video read shortcut over real components (H2, accounts, videos) in front of a stand-in
+ * The video read shortcut over real components (database, accounts, videos) in front of a stand-in
  * for Jersey that answers 418, so each test sees which of the two answered.
  */
 class VideoReadShortcutIT {
@@ -41,7 +40,7 @@ class VideoReadShortcutIT {
 
     @TempDir
     static Path dataDir;
-    static Components components;
+    static ComponentsFixture components;
     static HttpServer server;
     static String baseUrl;
     static String key;
@@ -51,23 +50,22 @@ class VideoReadShortcutIT {
 
     @BeforeAll
     static void start() throws IOException {
-        components = new Components(new SettingsLoader(Map.of("MEDIA_CONNECTOR_WORKERS", "0",
-                "MEDIA_CONNECTOR_PUBLIC_URL", "http://media-connector.test"))
-                .load(0, dataDir), Clock.systemUTC(), Randomness.secure());
-        AccountService accounts = components.accounts;
+        components = ComponentsFixture.open(new SettingsLoader(Map.of("MEDIA_CONNECTOR_WORKERS", "0",
+                "MEDIA_CONNECTOR_PUBLIC_URL", "http://media-connector.test")).load(0, dataDir));
+        AccountService accounts = components.accounts();
         UUID account = accounts.createAccount("tenant").id();
         AccountService.IssuedKey issued = accounts.createKey(account, "reader", Set.of(Scope.READ));
         key = issued.secret();
         otherAccountsKey = accounts.createKey(accounts.createAccount("other").id(), "reader", Set.of(Scope.READ))
                 .secret();
-        video = components.videos.create(new Caller(account, issued.key().id(), Set.of(Scope.WRITE)),
+        video = components.videos().create(new Caller(account, issued.key().id(), Set.of(Scope.WRITE)),
                 new NewVideo("clip.mp4", null, null, "clip", "a clip", List.of("a"), Map.of("k", "v"))).video();
 
         server = new HttpServer();
         server.addListener(new NetworkListener("test", "127.0.0.1", 0));
         server.getServerConfiguration().addHttpHandler(new VideoReadShortcut(new StandInForJersey(),
-                components.accounts, components.videos, components.representation, components.json,
-                components.inFlight), "/");
+                components.accounts(), components.videos(), components.representation(), components.json(),
+                components.inFlight()), "/");
         server.start();
         baseUrl = "http://127.0.0.1:" + server.getListener("test").getPort();
     }
@@ -84,7 +82,7 @@ class VideoReadShortcutIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(
-                components.json.writeValueAsString(components.representation.of(video)));
+                components.json().writeValueAsString(components.representation().of(video)));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.headers().firstValue("ETag")).hasValue(video.etag());
         assertThat(response.headers().firstValue("x-ms-request-id")).hasValueSatisfying(
@@ -118,7 +116,7 @@ class VideoReadShortcutIT {
     @Test
     void leavesReadsBeyondTheInFlightLimitToJersey() throws Exception {
         int taken = 0;
-        while (components.inFlight.tryEnter()) {
+        while (components.inFlight().tryEnter()) {
             taken++;
         }
         try {
@@ -126,7 +124,7 @@ class VideoReadShortcutIT {
                     .isEqualTo(JERSEY);
         } finally {
             for (int i = 0; i < taken; i++) {
-                components.inFlight.leave();
+                components.inFlight().leave();
             }
         }
     }

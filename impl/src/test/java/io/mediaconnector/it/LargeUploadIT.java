@@ -1,4 +1,4 @@
-package io.mediaconnector.upload;
+package io.mediaconnector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+
+import io.mediaconnector.upload.LargeUploadServerMain;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The endpoint over real HTTP on Grizzly: the official Azure SDK, curl, and raw requests for the error paths. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BlobEndpointTest {
+class BlobEndpointIT {
 
     private static final long MAX_BLOB = 25L * 1024 * 1024;
 

@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The net under everything: a failure inside a Grizzly handler is a problem, never Grizzly's HTML page. */
-class ProblemErrorPagesTest {
+class ProblemErrorPagesIT {
     private HttpServer server;
     private StrictHttp http;
     private int port;
